@@ -1,0 +1,40 @@
+# Two commands a newcomer needs: `make repro` (set up + run the pipeline) and `make test`.
+# Everything lands in .venv; torch is installed first from its CPU build (see README).
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(abspath $(VENV))/bin
+# the pipeline's stages call `cardrepro`, `papermill` and the kernel from this environment
+RUN    := PATH="$(BIN):$$PATH" HF_HUB_DISABLE_TELEMETRY=1
+TORCH  := torch==2.13.0
+KERNEL := cardrepro
+
+.PHONY: setup kernel repro test notebooks lab clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet $(TORCH)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(MAKE) kernel
+	touch $@
+
+kernel:
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))"
+
+repro: setup
+	$(RUN) $(BIN)/dvc repro
+
+test: setup
+	$(RUN) $(BIN)/pytest
+
+# Re-execute the thin notebooks in place with their smoke defaults (the outputs nbval checks).
+notebooks: setup
+	$(RUN) $(BIN)/cardrepro smoke
+
+lab: setup
+	$(RUN) $(BIN)/jupyter lab
+
+clean:
+	rm -rf $(VENV) models/smoke reports/smoke .pytest_cache

@@ -1,0 +1,89 @@
+"""The ``cardrepro`` command line: prepare pairs, check params, execute a run's notebook."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cardrepro import params as params_module
+from cardrepro.data import SPLITS
+from cardrepro.params import RUNS, SOURCES, ParamsError
+from cardrepro.paths import resolve
+
+
+def _pairs(args: argparse.Namespace) -> None:
+    from cardrepro.data import build_pairs, write_jsonl
+
+    run_params = params_module.load(args.params or f"params/{args.run}.yaml")
+    data = dict(run_params.data, source=args.source)
+    if args.raw is not None:
+        data["raw"] = args.raw
+    count = write_jsonl(build_pairs(args.run, data, args.split), args.out)
+    print(f"{args.run}: wrote {count} {args.split} pairs ({args.source}) to {args.out}")
+
+
+def _check(args: argparse.Namespace) -> None:
+    for path in args.files:
+        params_module.load(path)
+        print(f"{path}: ok")
+
+
+def _execute(args: argparse.Namespace) -> None:
+    from cardrepro.notebooks import execute
+
+    path = args.params or f"params/{args.run}.yaml"
+    run_params = params_module.load(path)
+    if run_params.run != args.run:
+        raise ParamsError(f"{path}: run: says {run_params.run!r}, not {args.run!r}; fix: pass params/{args.run}.yaml")
+    output = args.output or f"{run_params.outputs['report_dir']}/{args.run}.ipynb"
+    print(f"{args.run}: executed notebook at {execute(run_params, f'notebooks/{args.run}.ipynb', output)}")
+
+
+def _smoke(args: argparse.Namespace) -> None:
+    from cardrepro.notebooks import refresh_smoke
+
+    for run in args.runs or [r for r in RUNS if resolve(f"notebooks/{r}.ipynb").is_file()]:
+        print(f"{run}: refreshed {refresh_smoke(f'notebooks/{run}.ipynb')}")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="cardrepro", description=__doc__)
+    commands = top.add_subparsers(dest="command", required=True)
+
+    pairs = commands.add_parser("pairs", help="write a run's pairs as JSON Lines with the card's column names")
+    pairs.add_argument("run", choices=RUNS)
+    pairs.add_argument("--source", choices=SOURCES, required=True)
+    pairs.add_argument("--raw", help="real data: a file, a folder or hf://<dataset id> (default: params data.raw)")
+    pairs.add_argument("--split", choices=SPLITS, default="train")
+    pairs.add_argument("--params", help="params file for seed and row counts (default: params/<run>.yaml)")
+    pairs.add_argument("--out", required=True, help="output .jsonl file")
+    pairs.set_defaults(handler=_pairs)
+
+    check = commands.add_parser("check", help="validate params files without loading any model")
+    check.add_argument("files", nargs="+")
+    check.set_defaults(handler=_check)
+
+    execute = commands.add_parser("execute", help="run a notebook with papermill and its params file")
+    execute.add_argument("run", choices=RUNS)
+    execute.add_argument("--params", help="params file (default: params/<run>.yaml)")
+    execute.add_argument("--output", help="executed notebook path (default: <report_dir>/<run>.ipynb)")
+    execute.set_defaults(handler=_execute)
+
+    smoke = commands.add_parser("smoke", help="re-execute notebooks in place with their smoke defaults")
+    smoke.add_argument("runs", nargs="*", choices=RUNS, help="default: every notebook in notebooks/")
+    smoke.set_defaults(handler=_smoke)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        args.handler(args)
+    except (ParamsError, FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""Training and evaluation pairs of every run, from real public data or generated offline.
+
+Each run registers a builder ``(data_params, split) -> list[dict]``; pairs carry the card's
+column names (sentence_0, sentence_1 and, where the card has one, label).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from cardrepro.data import lcquad
+from cardrepro.data.jsonl import read_jsonl, write_jsonl
+from cardrepro.paths import resolve
+
+SPLITS = ("train", "eval")
+BUILDERS: dict[str, Callable[[dict, str], list[dict]]] = {
+    "cosine_sparql": lcquad.build_pairs,
+}
+
+
+def build_pairs(run: str, data: dict, split: str) -> list[dict]:
+    """Build one split of a run's pairs from its params ``data`` section."""
+    if run not in BUILDERS:
+        raise ValueError(f"no data builder for run {run!r}; fix: use one of {', '.join(BUILDERS)}")
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; fix: use one of {', '.join(SPLITS)}")
+    return BUILDERS[run](data, split)
+
+
+def load_pairs(run: str, data: dict, split: str) -> list[dict]:
+    """The prepared file of a split when params name one, else pairs built in memory (smoke runs)."""
+    path = data.get(f"{split}_file")
+    return read_jsonl(resolve(path)) if path else build_pairs(run, data, split)
+
+
+__all__ = ["SPLITS", "build_pairs", "load_pairs", "read_jsonl", "write_jsonl"]

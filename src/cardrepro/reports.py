@@ -1,0 +1,115 @@
+"""What a run leaves for DVC: a metrics JSON and plot data, written atomically at the end."""
+
+from __future__ import annotations
+
+import json
+import math
+from math import ceil
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+METRICS_FILE = "metrics.json"
+PLOTS_DIR = "plots"
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
+
+
+def _clean(value):
+    """JSON has no NaN: missing figures become null."""
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def write_metrics(report_dir: str | Path, metrics: dict) -> Path:
+    path = Path(report_dir) / METRICS_FILE
+    _atomic_write(path, json.dumps(_clean(metrics), indent=2, sort_keys=False) + "\n")
+    return path
+
+
+def write_plot_data(report_dir: str | Path, name: str, frame: pd.DataFrame) -> Path:
+    """One CSV per curve under ``<report_dir>/plots/`` (DVC plots read x/y columns from it)."""
+    path = Path(report_dir) / PLOTS_DIR / f"{name}.csv"
+    _atomic_write(path, frame.to_csv(index=False, float_format="%.6g"))
+    return path
+
+
+def card_points(logged: dict, column: str) -> pd.DataFrame:
+    """A card's logged figures ({step: value}) as a two-column frame."""
+    return pd.DataFrame({"step": [int(s) for s in logged], column: [float(v) for v in logged.values()]})
+
+
+def write_training_plots(report_dir: str | Path, history: pd.DataFrame, card: dict, metric: str) -> None:
+    """loss.csv and eval.csv of this run, card_loss.csv and card_eval.csv of the seed card."""
+    column = f"eval_{metric}"
+    write_plot_data(report_dir, "loss", history.dropna(subset=["loss"])[["step", "loss"]])
+    write_plot_data(report_dir, "card_loss", card_points(card["logged_loss"], "loss"))
+    if column in history:
+        evaluated = history.dropna(subset=[column])[["step", column]].rename(columns={column: metric})
+        write_plot_data(report_dir, "eval", evaluated)
+    if card.get("logged_eval"):
+        write_plot_data(report_dir, "card_eval", card_points(card["logged_eval"], metric))
+
+
+def run_metrics(params, resolved, base: dict, tuned: dict, result, loss_at_steps: dict, counts: dict) -> dict:
+    """The run's metrics JSON: what was substituted, base vs tuned vs card, loss at card steps."""
+    card = params.card
+    return {
+        "run": params.run,
+        "substituted": {
+            "stand_in_model": resolved.is_stand_in,
+            "generated_data": params.data["source"] == "generated",
+        },
+        "model": resolved.as_metrics(),
+        "data": {"source": params.data["source"], **counts},
+        "base": base,
+        "tuned": tuned,
+        "card": card.get("final_metrics") or {},
+        "loss_at_card_steps": {
+            str(step): {"run": loss_at_steps.get(int(step)), "card": value} for step, value in card["logged_loss"].items()
+        },
+        "training": {
+            "steps": result.steps,
+            "seconds": round(result.seconds, 1),
+            "steps_per_second": round(result.steps / result.seconds, 3),
+        },
+    }
+
+
+def card_steps(card: dict) -> int:
+    """How many optimizer steps the card's run took."""
+    hyper = card["hyperparameters"]
+    return ceil(card["train_pairs"] / hyper["batch_size"]) * int(hyper["epochs"])
+
+
+def summary_markdown(metrics: dict, card: dict, metric: str, label: str) -> str:
+    """A closing paragraph whose every number comes from the metrics JSON."""
+    base, tuned, theirs = metrics["base"].get(metric), metrics["tuned"].get(metric), metrics["card"].get(metric)
+    steps = metrics["training"]["steps"]
+    headline = (f"**Result.** On {metrics['data']['eval_pairs']} held-out pairs ({metrics['data']['source']} data), "
+                f"{label} went from **{base:.4f}** (base model) to **{tuned:.4f}** after {steps} training steps")
+    text = [headline + (f"; the card reports {theirs:.4f}." if theirs is not None else ".")]
+    for step, pair in metrics["loss_at_card_steps"].items():
+        if pair["run"] is not None:
+            text.append(f"Mean training loss over the card's window ending at step {step}: "
+                        f"{pair['run']:.4f} here vs {pair['card']:.4f} in the card.")
+    if steps < card_steps(card):
+        text.append(f"**Smoke run:** {steps} steps where the card ran {card_steps(card)}; these numbers only show "
+                    "that the code path works. `dvc repro` runs the card's recipe.")
+    if metrics["substituted"]["generated_data"]:
+        text.append("**Generated data:** the card trained and evaluated on the real public data; this run used the "
+                    "project's generated stand-in, so compare the gain over the base model, not absolute values.")
+    if metrics["substituted"]["stand_in_model"]:
+        text.append(f"**Stand-in model:** `{metrics['model']['stand_in']}` replaced `{metrics['model']['requested']}`.")
+    return " ".join(text)

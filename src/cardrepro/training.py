@@ -1,0 +1,114 @@
+"""Train with sentence-transformers' own trainer and the card's hyperparameters.
+
+The trainer logs the mean loss of each ``logging_steps`` window. Cards log every 500 steps, so a
+card's figure at step 500 is the mean over steps 1-500: with a logging interval that divides
+500, the mean of our window means over the same steps is exactly that figure.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from dataclasses import dataclass
+
+import pandas as pd
+import torch
+from datasets import Dataset
+
+# The card's recipe: AdamW, fp32, round-robin multi-dataset sampler, no checkpoints needed here.
+FIXED_ARGUMENTS = {
+    "optim": "adamw_torch",
+    "multi_dataset_batch_sampler": "round_robin",
+    "save_strategy": "no",
+    "report_to": "none",
+    "bf16": False,
+    "fp16": False,
+}
+
+
+@dataclass
+class TrainingResult:
+    history: pd.DataFrame  # one row per logged step: step, epoch, loss and eval_* columns
+    seconds: float
+    steps: int
+
+
+def make_loss(model, training: dict):
+    """The card's loss, named in params (``training.loss``)."""
+    from sentence_transformers.sentence_transformer import losses
+
+    if training["loss"] == "CosineSimilarityLoss":
+        return losses.CosineSimilarityLoss(model)  # MSE on cosine similarity, as in the card
+    raise ValueError(f"training.loss: unsupported loss {training['loss']!r}; fix: use CosineSimilarityLoss")
+
+
+def training_arguments(training: dict, output_dir: str, evaluate: bool):
+    """SentenceTransformerTrainingArguments from the params ``training`` section."""
+    from sentence_transformers.sentence_transformer import SentenceTransformerTrainingArguments
+
+    return SentenceTransformerTrainingArguments(
+        output_dir=output_dir,
+        num_train_epochs=training["epochs"],
+        max_steps=training["max_steps"],
+        per_device_train_batch_size=training["batch_size"],
+        per_device_eval_batch_size=training["batch_size"],
+        learning_rate=training["learning_rate"],
+        weight_decay=training["weight_decay"],
+        warmup_steps=float(training["warmup_ratio"]),  # a float below 1 is a ratio in transformers 5
+        lr_scheduler_type=training["scheduler"],
+        seed=training["seed"],
+        logging_steps=training["logging_steps"],
+        eval_strategy="steps" if evaluate else "no",
+        eval_steps=training["eval_steps"] if evaluate else None,
+        eval_on_start=evaluate,  # the base model's score as step 0 of the curve
+        dataloader_pin_memory=torch.cuda.is_available(),  # pinning only helps a GPU
+        **FIXED_ARGUMENTS,
+    )
+
+
+def to_dataset(pairs: list[dict]) -> Dataset:
+    """A datasets.Dataset with the card's columns in the card's order."""
+    columns = [c for c in ("sentence_0", "sentence_1", "label") if c in pairs[0]]
+    return Dataset.from_dict({c: [p[c] for p in pairs] for c in columns})
+
+
+def history_frame(log_history: list[dict], evaluator_name: str | None) -> pd.DataFrame:
+    """One row per logged step: loss and the evaluator's metrics as ``eval_<metric>`` columns."""
+    prefix = f"eval_{evaluator_name}_"
+    rows: dict[int, dict] = {}
+    for entry in log_history:
+        row = rows.setdefault(entry["step"], {"step": entry["step"], "epoch": entry.get("epoch")})
+        if "loss" in entry:
+            row["loss"] = entry["loss"]
+        row.update({"eval_" + k.removeprefix(prefix): v for k, v in entry.items() if k.startswith(prefix)})
+    return pd.DataFrame(sorted(rows.values(), key=lambda r: r["step"]))
+
+
+def train(model, train_pairs: list[dict], training: dict, evaluator=None) -> TrainingResult:
+    """Fit ``model`` in place; evaluate every ``eval_steps`` when an evaluator is given."""
+    from sentence_transformers.sentence_transformer import SentenceTransformerTrainer
+
+    with tempfile.TemporaryDirectory(prefix="cardrepro-trainer-") as scratch:
+        trainer = SentenceTransformerTrainer(
+            model=model,
+            args=training_arguments(training, scratch, evaluate=evaluator is not None),
+            train_dataset=to_dataset(train_pairs),
+            loss=make_loss(model, training),
+            evaluator=evaluator,
+        )
+        start = time.perf_counter()
+        trainer.train()
+        seconds = time.perf_counter() - start
+    name = evaluator.name if evaluator is not None else None
+    return TrainingResult(history_frame(trainer.state.log_history, name), seconds, trainer.state.global_step)
+
+
+def loss_at_card_steps(history: pd.DataFrame, card_steps: list[int], card_logging_steps: int) -> dict[int, float]:
+    """Our mean loss over each card logging window ending at a card step (absent if not reached)."""
+    logged = history.dropna(subset=["loss"]) if "loss" in history else history.iloc[0:0]
+    result = {}
+    for step in card_steps:
+        window = logged[(logged.step > step - card_logging_steps) & (logged.step <= step)]
+        if len(window) and window.step.max() == step:
+            result[step] = float(window.loss.mean())
+    return result

@@ -1,0 +1,37 @@
+"""Card comparisons: architecture print-outs of both library versions, recipe differences."""
+
+from __future__ import annotations
+
+from cardrepro.cards import architecture_summary, card_comparison, recipe_table
+from cardrepro.params import load
+
+CARD_FORMAT = """SentenceTransformer(
+  (0): Transformer({'max_seq_length': 512, 'do_lower_case': False}) with Transformer model: Qwen2Model
+  (1): Pooling({'word_embedding_dimension': 896, 'pooling_mode_cls_token': False, 'pooling_mode_mean_tokens': True})
+)"""
+NEW_FORMAT = """SentenceTransformer(
+  (0): Transformer({'transformer_task': 'feature-extraction', 'architecture': 'BertModel'})
+  (1): Pooling({'embedding_dimension': 384, 'pooling_mode': 'cls', 'include_prompt': True})
+  (2): Normalize({'module_input_name': 'sentence_embedding'})
+)"""
+
+
+def test_architecture_summary_reads_both_formats():
+    assert architecture_summary(CARD_FORMAT) == {
+        "modules": "Transformer -> Pooling", "backbone": "Qwen2Model", "dimension": 896, "pooling": "mean"}
+    assert architecture_summary(NEW_FORMAT) == {
+        "modules": "Transformer -> Pooling -> Normalize", "backbone": "BertModel", "dimension": 384, "pooling": "cls"}
+
+
+def test_card_comparison_flags_differences():
+    card = load("params/cosine_sparql.yaml").card
+    frame = card_comparison(architecture_summary(NEW_FORMAT), card)
+    assert frame.loc["backbone", "same"] == "yes" and frame.loc["pooling", "same"] == "NO"
+
+
+def test_recipe_table_marks_every_departure():
+    params = load("params/cosine_sparql.yaml")
+    same = recipe_table(params.card, params.training, 256, 12000)
+    assert (same["differs"] == "").all()
+    smoke = recipe_table(params.card, params.training | {"batch_size": 8}, 256, 48)
+    assert list(smoke.index[smoke["differs"] == "yes"]) == ["batch_size", "train_pairs"]

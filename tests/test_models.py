@@ -1,0 +1,55 @@
+"""Base-model resolution: order, offline errors and loudly flagged stand-ins (no model is loaded)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cardrepro import models
+from cardrepro.models import ModelUnavailableError, resolve_base_model
+
+L6 = "sentence-transformers/all-MiniLM-L6-v2"
+L12 = "sentence-transformers/all-MiniLM-L12-v2"
+
+
+@pytest.fixture
+def offline(monkeypatch):
+    """No Hugging Face cache and no hub, whatever this machine has."""
+    monkeypatch.setattr(models, "_from_hugging_face", lambda model_id: None)
+
+
+def test_packaged_minilm_l6_offline(offline):
+    resolved = resolve_base_model({"base": L6})
+    assert resolved.origin == "packaged" and not resolved.is_stand_in
+    assert (Path(resolved.path) / "model.safetensors").is_file()
+
+
+def test_real_lookup_finds_minilm_l6_somewhere():
+    assert resolve_base_model({"base": L6}).origin in {"hf_cache", "hub", "packaged"}
+
+
+def test_unavailable_model_without_stand_in_is_a_clear_error(offline):
+    with pytest.raises(ModelUnavailableError) as error:
+        resolve_base_model({"base": L12, "stand_in": None})
+    message = str(error.value)
+    assert L12 in message and "model.local_path" in message and "model.stand_in" in message and "\n" not in message
+
+
+def test_declared_stand_in_is_flagged(offline):
+    resolved = resolve_base_model({"base": L12, "stand_in": L6})
+    assert resolved.is_stand_in and resolved.requested == L12 and resolved.stand_in == L6
+    assert resolved.as_metrics()["is_stand_in"] is True
+    assert "STAND-IN MODEL" in resolved.banner() and L12 in resolved.banner()
+
+
+def test_unavailable_stand_in_is_an_error(offline):
+    with pytest.raises(ModelUnavailableError, match=r"model.stand_in: neither .* nor its stand-in 'org/none'"):
+        resolve_base_model({"base": L12, "stand_in": "org/none"})
+
+
+def test_local_path_comes_first(tmp_path):
+    resolved = resolve_base_model({"base": L12, "local_path": str(tmp_path)})
+    assert resolved.origin == "local_path" and resolved.path == str(tmp_path) and not resolved.is_stand_in
+    with pytest.raises(ModelUnavailableError, match=r"model.local_path: no such folder"):
+        resolve_base_model({"base": L12, "local_path": str(tmp_path / "absent")})

@@ -1,0 +1,75 @@
+"""The notebook under papermill, as the pipeline runs it (nbval re-runs the committed copy separately)."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pytest
+
+from cardrepro.cli import main
+from cardrepro.notebooks import execute
+from cardrepro.params import ParamsError, validate
+from tests.smoke import smoke_params
+
+
+@pytest.fixture
+def params(tmp_path):
+    raw = smoke_params("cosine_sparql", model_dir=str(tmp_path / "model"), report_dir=str(tmp_path / "report"))
+    raw["data"].update(train_file=None, eval_file=None)
+    return validate(raw, source="smoke params")
+
+
+@pytest.mark.slow
+def test_papermill_run_writes_notebook_metrics_plots_and_model(params, tmp_path):
+    output = execute(params, "notebooks/cosine_sparql.ipynb", tmp_path / "report" / "cosine_sparql.ipynb")
+    notebook = nbformat.read(output, as_version=4)
+    assert "papermill" not in notebook.metadata
+    assert all("execution" not in cell.metadata for cell in notebook.cells)
+    injected = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1 and "smoke params" in injected[0].source
+
+    metrics = json.loads((tmp_path / "report" / "metrics.json").read_text())
+    assert metrics["substituted"] == {"stand_in_model": False, "generated_data": True}
+    assert metrics["data"] == {"source": "generated", "train_pairs": 48, "eval_pairs": 16}
+    assert metrics["training"]["steps"] == 6
+    assert 0.0 <= metrics["base"]["cosine_ap"] <= 1.0 and 0.0 <= metrics["tuned"]["cosine_ap"] <= 1.0
+    assert metrics["card"]["cosine_ap"] == pytest.approx(0.9166469813448259)
+    assert {p.name for p in (tmp_path / "report" / "plots").iterdir()} == {
+        "loss.csv", "eval.csv", "card_loss.csv", "card_eval.csv"}
+    assert (tmp_path / "model" / "README.md").is_file() and (tmp_path / "model" / "model.safetensors").is_file()
+
+
+@pytest.mark.slow
+def test_a_failing_run_leaves_no_results_behind(params, tmp_path, monkeypatch):
+    broken = validate(params.as_dict() | {"training": params.training | {"loss": "NoSuchLoss"}}, source="broken")
+    with pytest.raises(Exception, match="unsupported loss 'NoSuchLoss'"):
+        execute(broken, "notebooks/cosine_sparql.ipynb", tmp_path / "report" / "cosine_sparql.ipynb")
+    assert (tmp_path / "report" / "cosine_sparql.failed.ipynb").is_file()
+    assert not (tmp_path / "report" / "cosine_sparql.ipynb").exists()
+    assert not (tmp_path / "report" / "metrics.json").exists() and not (tmp_path / "model").exists()
+
+
+def test_missing_prepared_file_stops_before_any_kernel(params):
+    waiting = validate(params.as_dict() | {"data": params.data | {"train_file": "data/processed/none.jsonl"}}, "p.yaml")
+    with pytest.raises(ParamsError, match=r"p.yaml: data.train_file: no such file .*fix: run `dvc repro prepare_cosine_sparql`"):
+        execute(waiting, "notebooks/cosine_sparql.ipynb", "unused.ipynb")
+
+
+def test_unavailable_model_stops_before_any_kernel(params, monkeypatch):
+    from cardrepro import models
+
+    monkeypatch.setattr(models, "_from_hugging_face", lambda model_id: None)
+    other = validate(params.as_dict() | {"model": params.model | {"base": "org/unreachable"}}, "p.yaml")
+    with pytest.raises(ParamsError, match=r"p.yaml: model.base: 'org/unreachable' is not in the Hugging Face cache"):
+        execute(other, "notebooks/cosine_sparql.ipynb", "unused.ipynb")
+
+
+def test_cli_prints_one_line_and_exits_2(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    raw = smoke_params("cosine_sparql")
+    raw["training"]["batch_size"] = 0
+    bad.write_text(json.dumps(raw))
+    assert main(["execute", "cosine_sparql", "--params", str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "training.batch_size: impossible value 0; fix:" in err

@@ -1,0 +1,81 @@
+"""Params validation: every malformed input stops with one line naming the file, key and fix."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from cardrepro.params import ParamsError, load, validate
+
+SOURCE = "params/cosine_sparql.yaml"
+
+
+def test_shipped_params_are_valid():
+    params = load(SOURCE)
+    assert params.run == "cosine_sparql"
+    assert params.training["batch_size"] == 16 and params.card["train_pairs"] == 12000
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value", "expected"),
+    [
+        ("training", "batch_size", 0, "training.batch_size: impossible value 0"),
+        ("training", "learning_rate", -1e-5, "training.learning_rate: impossible value -1e-05"),
+        ("training", "epochs", "one", "training.epochs: expected int or float, got 'one'"),
+        ("training", "seed", True, "training.seed: expected int, got True"),
+        ("training", "scheduler", "cosine_with_restarts", "training.scheduler: impossible value"),
+        ("training", "warmup_ratio", 1.5, "training.warmup_ratio: impossible value 1.5"),
+        ("training", "max_steps", 0, "training.max_steps: impossible value 0"),
+        ("data", "source", "hub", "data.source: impossible value 'hub'"),
+        ("model", "max_seq_length", -3, "model.max_seq_length: impossible value -3"),
+    ],
+)
+def test_bad_values_name_file_key_and_fix(cosine_params, section, key, value, expected):
+    cosine_params[section][key] = value
+    with pytest.raises(ParamsError) as error:
+        validate(cosine_params, source=SOURCE)
+    message = str(error.value)
+    assert message.startswith(f"{SOURCE}: ") and expected in message and "; fix: " in message
+    assert "\n" not in message
+
+
+def test_unknown_key_is_rejected(cosine_params):
+    cosine_params["training"]["learning_rte"] = 1e-4
+    with pytest.raises(ParamsError, match=r"training\.learning_rte: unknown key; fix: use only loss, epochs"):
+        validate(cosine_params, source=SOURCE)
+
+
+def test_unknown_section_and_missing_key(cosine_params):
+    with pytest.raises(ParamsError, match=r"trainig: unknown section"):
+        validate(cosine_params | {"trainig": {}}, source=SOURCE)
+    del cosine_params["model"]["base"]
+    with pytest.raises(ParamsError, match=r"model\.base: missing key; fix: use a Hugging Face model id"):
+        validate(cosine_params, source=SOURCE)
+
+
+def test_missing_real_data_file_is_caught_before_anything_runs(cosine_params):
+    cosine_params["data"].update(source="real", raw="data/raw/lcquad2/nope.csv")
+    with pytest.raises(ParamsError, match=r"data\.raw: no such file or folder 'data/raw/lcquad2/nope.csv'; fix: put"):
+        validate(cosine_params, source=SOURCE)
+
+
+def test_missing_local_model_folder(cosine_params):
+    cosine_params["model"]["local_path"] = "models/not-there"
+    with pytest.raises(ParamsError, match=r"model\.local_path: no such folder"):
+        validate(cosine_params, source=SOURCE)
+
+
+def test_load_reports_missing_file_and_bad_yaml(tmp_path):
+    with pytest.raises(ParamsError, match=r"no such params file"):
+        load(tmp_path / "absent.yaml")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("training: [unclosed\n")
+    with pytest.raises(ParamsError, match=r"broken.yaml: not valid YAML"):
+        load(broken)
+
+
+def test_unknown_run(cosine_params, tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(yaml.safe_dump(cosine_params | {"run": "cosine"}))
+    with pytest.raises(ParamsError, match=r"run: unknown run 'cosine'; fix: use one of cosine_sparql"):
+        load(path)
