@@ -9,7 +9,7 @@ Otherwise a one-line error that names the model and how to provide it.
 from __future__ import annotations
 
 import importlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from cardrepro.paths import resolve
 
@@ -33,7 +33,9 @@ class ResolvedModel:
         return self.stand_in is not None
 
     def as_metrics(self) -> dict:
-        return asdict(self) | {"is_stand_in": self.is_stand_in}
+        """Machine-independent: where the weights came from, not their path on this disk."""
+        return {"requested": self.requested, "stand_in": self.stand_in, "is_stand_in": self.is_stand_in,
+                "origin": self.origin, "loaded_from": self.where()}
 
     def where(self) -> str:
         """Where the weights came from, in words that do not depend on this machine's paths."""

@@ -74,7 +74,7 @@ def execute(params: RunParams, notebook: str | Path, output: str | Path) -> Path
         papermill.execute_notebook(
             str(resolve(notebook)), scratch,
             parameters=params.as_dict() | {"params_file": params.source},
-            kernel_name=KERNEL_NAME, cwd=str(project_root()), progress_bar=False,
+            kernel_name=KERNEL_NAME, cwd=str(project_root()), progress_bar=True,
         )
     except BaseException:
         _remove_partial_outputs(params)
