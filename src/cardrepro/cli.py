@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
 from cardrepro import params as params_module
 from cardrepro.data import SPLITS
@@ -19,7 +20,7 @@ def _pairs(args: argparse.Namespace) -> None:
     if args.raw is not None:
         data["raw"] = args.raw
     count = write_jsonl(build_pairs(args.run, data, args.split), args.out)
-    print(f"{args.run}: wrote {count} {args.split} pairs ({args.source}) to {args.out}")
+    print(f"{args.run}: wrote {count} {args.split} rows ({args.source}) to {args.out}")
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -42,6 +43,9 @@ def _execute(args: argparse.Namespace) -> None:
 def _smoke(args: argparse.Namespace) -> None:
     from cardrepro.notebooks import refresh_smoke
 
+    unknown = set(args.runs) - set(RUNS)
+    if unknown:
+        raise ValueError(f"unknown run(s) {', '.join(sorted(unknown))}; fix: use some of {', '.join(RUNS)}")
     for run in args.runs or [r for r in RUNS if resolve(f"notebooks/{r}.ipynb").is_file()]:
         print(f"{run}: refreshed {refresh_smoke(f'notebooks/{run}.ipynb')}")
 
@@ -70,12 +74,17 @@ def parser() -> argparse.ArgumentParser:
     execute.set_defaults(handler=_execute)
 
     smoke = commands.add_parser("smoke", help="re-execute notebooks in place with their smoke defaults")
-    smoke.add_argument("runs", nargs="*", choices=RUNS, help="default: every notebook in notebooks/")
+    smoke.add_argument("runs", nargs="*", help=f"some of {', '.join(RUNS)} (default: every notebook in notebooks/)")
     smoke.set_defaults(handler=_smoke)
     return top
 
 
+def _one_line_warning(message, category, filename, lineno, line=None) -> str:
+    return f"warning: {message}\n"
+
+
 def main(argv: list[str] | None = None) -> int:
+    warnings.formatwarning = _one_line_warning  # dropped-row counts read as one line each
     args = parser().parse_args(argv)
     try:
         args.handler(args)

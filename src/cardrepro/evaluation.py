@@ -19,6 +19,29 @@ def binary_classification_evaluator(pairs: list[dict], name: str, batch_size: in
     )
 
 
+def retrieval_evaluator(eval_pairs: list[dict], corpus: list[dict], name: str, batch_size: int, **k):
+    """InformationRetrievalEvaluator: each distinct sentence_0 is a query, its sentence_1s are relevant.
+
+    The corpus is every held-out sentence_1 plus ``corpus`` rows ({"id", "text"}, e.g. the whole
+    misconception catalogue). ``k`` passes cut-offs such as ``map_at_k=[25]``.
+    """
+    from sentence_transformers.sentence_transformer.evaluation import InformationRetrievalEvaluator
+
+    doc_ids = {row["text"]: f"d{i}" for i, row in enumerate(corpus)}
+    for pair in eval_pairs:
+        doc_ids.setdefault(pair["sentence_1"], f"d{len(doc_ids)}")
+    query_ids: dict[str, str] = {}
+    relevant: dict[str, set[str]] = {}
+    for pair in eval_pairs:
+        qid = query_ids.setdefault(pair["sentence_0"], f"q{len(query_ids)}")
+        relevant.setdefault(qid, set()).add(doc_ids[pair["sentence_1"]])
+    return InformationRetrievalEvaluator(
+        queries={qid: text for text, qid in query_ids.items()},
+        corpus={did: text for text, did in doc_ids.items()},
+        relevant_docs=relevant, name=name, batch_size=batch_size, show_progress_bar=False, **k,
+    )
+
+
 def evaluate(model, evaluator) -> dict[str, float]:
     """Run an evaluator and drop its name prefix: {'cosine_ap': ..., ...}."""
     prefix = f"{evaluator.name}_"

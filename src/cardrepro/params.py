@@ -63,6 +63,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "eval_rows": Field(INT, check=_positive, fix="use a positive number of held-out rows"),
         "train_file": Field(OPT_STR, required=False, fix="give a JSON Lines path, or null to build pairs in memory"),
         "eval_file": Field(OPT_STR, required=False, fix="give a JSON Lines path, or null to build pairs in memory"),
+        "corpus_file": Field(OPT_STR, required=False, fix="give a JSON Lines path, or null to build it in memory"),
     },
     "model": {
         "base": Field(STR, fix="use a Hugging Face model id such as sentence-transformers/all-MiniLM-L6-v2"),

@@ -8,14 +8,20 @@ from __future__ import annotations
 
 from typing import Callable
 
-from cardrepro.data import lcquad
+from cardrepro.data import eedi, lcquad, mlqa, shorthand
 from cardrepro.data.jsonl import read_jsonl, write_jsonl
 from cardrepro.paths import resolve
 
-SPLITS = ("train", "eval")
+SPLITS = ("train", "eval", "corpus")
 BUILDERS: dict[str, Callable[[dict, str], list[dict]]] = {
     "cosine_sparql": lcquad.build_pairs,
+    "tsdae_minilm": eedi.build_pairs,
+    "tsdae_qwen": eedi.build_pairs,
+    "mnrl_qa": mlqa.build_pairs,
+    "mnrl_compressed": shorthand.build_run_pairs,
 }
+# Runs whose retrieval targets are more than the held-out pairs' answers (the whole catalogue).
+CORPUS_RUNS = ("tsdae_minilm", "tsdae_qwen")
 
 
 def build_pairs(run: str, data: dict, split: str) -> list[dict]:
@@ -24,6 +30,8 @@ def build_pairs(run: str, data: dict, split: str) -> list[dict]:
         raise ValueError(f"no data builder for run {run!r}; fix: use one of {', '.join(BUILDERS)}")
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; fix: use one of {', '.join(SPLITS)}")
+    if split == "corpus" and run not in CORPUS_RUNS:
+        raise ValueError(f"run {run!r} has no corpus split; fix: its held-out pairs are its corpus")
     return BUILDERS[run](data, split)
 
 
@@ -33,4 +41,4 @@ def load_pairs(run: str, data: dict, split: str) -> list[dict]:
     return read_jsonl(resolve(path)) if path else build_pairs(run, data, split)
 
 
-__all__ = ["SPLITS", "build_pairs", "load_pairs", "read_jsonl", "write_jsonl"]
+__all__ = ["CORPUS_RUNS", "SPLITS", "build_pairs", "load_pairs", "read_jsonl", "write_jsonl"]
