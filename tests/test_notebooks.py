@@ -24,7 +24,8 @@ def params(tmp_path):
 def test_papermill_run_writes_notebook_metrics_plots_and_model(params, tmp_path):
     output = execute(params, "notebooks/cosine_sparql.ipynb", tmp_path / "report" / "cosine_sparql.ipynb")
     notebook = nbformat.read(output, as_version=4)
-    assert "papermill" not in notebook.metadata
+    assert "papermill" not in notebook.metadata and "widgets" not in notebook.metadata
+    assert "widget-view" not in json.dumps([c.get("outputs", []) for c in notebook.cells])
     assert all("execution" not in cell.metadata for cell in notebook.cells)
     injected = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert len(injected) == 1 and "smoke params" in injected[0].source

@@ -32,3 +32,24 @@ def test_history_merges_loss_and_evaluator_metrics_by_step():
 def test_dataset_keeps_the_card_columns_in_order():
     dataset = to_dataset([{"label": 1.0, "sentence_1": "b", "sentence_0": "a", "extra": 1}])
     assert dataset.column_names == ["sentence_0", "sentence_1", "label"]
+
+
+def _metrics(steps: int, pairs: int, generated: bool) -> dict:
+    return {"base": {"cosine_ap": 0.6}, "tuned": {"cosine_ap": 0.9}, "card": {"cosine_ap": 0.9166},
+            "data": {"eval_pairs": 200, "source": "generated" if generated else "real", "train_pairs": pairs},
+            "training": {"steps": steps}, "loss_at_card_steps": {"500": {"run": 0.1, "card": 0.1687}},
+            "substituted": {"generated_data": generated, "stand_in_model": False}, "model": {}}
+
+
+def test_summary_tells_full_shorter_and_smoke_runs_apart():
+    from cardrepro.params import load
+    from cardrepro.reports import summary_markdown
+
+    card = load("params/cosine_sparql.yaml").card
+    full = summary_markdown(_metrics(750, 12000, False), card, "cosine_ap", "cosine AP")
+    assert "from **0.6000** (base model) to **0.9000**" in full and "0.1000 here vs 0.1687" in full
+    assert "Shorter" not in full and "smoke" not in full and "Generated data" not in full
+    shorter = summary_markdown(_metrics(362, 5780, False), card, "cosine_ap", "cosine AP")
+    assert "362 steps on 5780 pairs, where the card ran 750 on 12000" in shorter and "smoke" not in shorter
+    smoke = summary_markdown(_metrics(6, 48, True), card, "cosine_ap", "cosine AP")
+    assert "smoke run" in smoke and "Generated data" in smoke

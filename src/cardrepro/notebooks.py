@@ -1,7 +1,7 @@
 """Execute a run's notebook with papermill: validate first, publish only a finished notebook.
 
 The executed copy is written to a temporary file and moved into place at the end, with
-papermill's per-cell timings stripped so that committed notebooks diff on content only.
+papermill's timings and progress widgets stripped so that notebooks diff on content only.
 A failed run leaves ``<name>.failed.ipynb`` for debugging and removes the run's partial outputs.
 """
 
@@ -20,14 +20,19 @@ from cardrepro.reports import METRICS_FILE, PLOTS_DIR
 
 KERNEL_NAME = "cardrepro"
 VOLATILE_CELL_METADATA = ("papermill", "execution")
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 
-def strip_timings(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop start/end times and durations that papermill and Jupyter write into metadata."""
+def strip_volatile(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop what changes on every run without meaning anything: papermill's and Jupyter's
+    timings, and progress-bar widgets (random model ids; their plain-text copy stays)."""
     notebook.metadata.pop("papermill", None)
+    notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
         for key in VOLATILE_CELL_METADATA:
             cell.metadata.pop(key, None)
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_MIME, None)
     return notebook
 
 
@@ -80,7 +85,7 @@ def execute(params: RunParams, notebook: str | Path, output: str | Path) -> Path
         _remove_partial_outputs(params)
         os.replace(scratch, failed)
         raise
-    nbformat.write(strip_timings(nbformat.read(scratch, as_version=4)), scratch)
+    nbformat.write(strip_volatile(nbformat.read(scratch, as_version=4)), scratch)
     os.replace(scratch, output)
     return output
 
@@ -95,7 +100,7 @@ def refresh_smoke(notebook: str | Path) -> Path:
     try:
         papermill.execute_notebook(str(notebook), scratch, kernel_name=KERNEL_NAME, cwd=str(notebook.parent),
                                    progress_bar=False)
-        nbformat.write(strip_timings(nbformat.read(scratch, as_version=4)), scratch)
+        nbformat.write(strip_volatile(nbformat.read(scratch, as_version=4)), scratch)
         os.replace(scratch, notebook)
     finally:
         Path(scratch).unlink(missing_ok=True)

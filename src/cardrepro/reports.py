@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 METRICS_FILE = "metrics.json"
+SMOKE_FRACTION = 0.1  # a run under a tenth of the card's steps says nothing about the card
 PLOTS_DIR = "plots"
 
 
@@ -104,9 +105,13 @@ def summary_markdown(metrics: dict, card: dict, metric: str, label: str) -> str:
         if pair["run"] is not None:
             text.append(f"Mean training loss over the card's window ending at step {step}: "
                         f"{pair['run']:.4f} here vs {pair['card']:.4f} in the card.")
-    if steps < card_steps(card):
-        text.append(f"**Smoke run:** {steps} steps where the card ran {card_steps(card)}; these numbers only show "
-                    "that the code path works. `dvc repro` runs the card's recipe.")
+    theirs_steps = card_steps(card)
+    if steps < theirs_steps:
+        text.append(f"**Shorter than the card:** {steps} steps on {metrics['data']['train_pairs']} pairs, where the "
+                    f"card ran {theirs_steps} on {card['train_pairs']}.")
+    if steps < SMOKE_FRACTION * theirs_steps:
+        text.append("That makes this a smoke run: its numbers only show that the code path works; "
+                    "`dvc repro` runs the card's recipe.")
     if metrics["substituted"]["generated_data"]:
         text.append("**Generated data:** the card trained and evaluated on the real public data; this run used the "
                     "project's generated stand-in, so compare the gain over the base model, not absolute values.")
