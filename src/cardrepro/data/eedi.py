@@ -33,6 +33,9 @@ import warnings
 from collections import Counter
 from pathlib import Path
 
+from cardrepro.data import eedi_generator
+from cardrepro.paths import resolve
+
 TRAIN_FILE = "train.csv"
 MAPPING_FILE = "misconception_mapping.csv"
 ANSWERS = "ABCD"
@@ -43,6 +46,7 @@ TRAIN_COLUMNS = (
     *(f"Misconception{letter}Id" for letter in ANSWERS),
 )
 MAPPING_COLUMNS = ("MisconceptionId", "MisconceptionName")
+CARD_COLUMNS = ("sentence_0", "sentence_1")
 
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]*")
 _OPENING_BRACKET = re.compile(r"[(\[{]")
@@ -214,9 +218,6 @@ def _parse_id(value: str, path: Path, number: int, column: str) -> int:
     return int(as_float)
 
 
-CARD_COLUMNS = ("sentence_0", "sentence_1")
-
-
 def build_pairs(data: dict, split: str) -> list[dict]:
     """One split of the tsdae runs from the params ``data`` section.
 
@@ -224,9 +225,6 @@ def build_pairs(data: dict, split: str) -> list[dict]:
     ids (real: whole questions held out; generated: new question instances); corpus: every
     misconception name as {"id", "text"}, the retrieval targets.
     """
-    from cardrepro.data import eedi_generator
-    from cardrepro.paths import resolve
-
     real = data["source"] == "real"
     if split == "corpus":
         names = read_catalogue(resolve(data["raw"])) if real else eedi_generator.catalogue()

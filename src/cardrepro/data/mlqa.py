@@ -13,6 +13,9 @@ import random
 import warnings
 from pathlib import Path
 
+from cardrepro.data import mlqa_generator
+from cardrepro.paths import resolve
+
 COLUMNS = ("Question", "Answer", "Topic")
 
 
@@ -129,9 +132,6 @@ def build_pairs(data: dict, split: str) -> list[dict]:
     ``eval_rows`` is the number of answers to hold out (spread over every question); every
     held-out answer is relevant to each phrasing of its question, and together they are the corpus.
     """
-    from cardrepro.data import mlqa_generator
-    from cardrepro.paths import resolve
-
     if data["source"] == "real":
         pairs, group_by = read_pairs(resolve(data["raw"])), "sentence_0"
     else:
