@@ -23,6 +23,8 @@ import warnings
 from dataclasses import dataclass
 from importlib import resources
 
+from cardrepro.paths import resolve
+
 CLIP = 3
 ARROW = "\u2192"
 
@@ -165,7 +167,7 @@ ED_NOUNS = {"bed", "shed", "seed", "sled", "need", "feed", "reed", "speed", "hun
 ING_NOUNS = {
     "nothing", "something", "anything", "everything", "morning", "evening",
     "ceiling", "building", "ring", "thing", "king", "spring", "string",
-    "wing", "railing", "landing", "clearing", "ceiling", "awning",
+    "wing", "railing", "landing", "clearing", "awning",
 }
 # Capitalised openers that are ordinary words, never names.
 OPENERS = {
@@ -808,8 +810,6 @@ def build_run_pairs(data: dict, split: str) -> list[dict]:
 
     generated: the packaged story; real: any plain-text file (``data.raw``), split into sentences.
     """
-    from cardrepro.paths import resolve
-
     if data["source"] == "real":
         path = resolve(data["raw"])
         if not path.is_file():
