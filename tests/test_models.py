@@ -53,3 +53,39 @@ def test_local_path_comes_first(tmp_path):
     assert resolved.origin == "local_path" and resolved.path == str(tmp_path) and not resolved.is_stand_in
     with pytest.raises(ModelUnavailableError, match=r"model.local_path: no such folder"):
         resolve_base_model({"base": L12, "local_path": str(tmp_path / "absent")})
+
+
+QWEN = "Qwen/Qwen2.5-0.5B-Instruct"
+
+
+def test_offline_qwen_without_stand_in_is_a_clear_error(offline):
+    with pytest.raises(ModelUnavailableError, match=r"model.base: 'Qwen/Qwen2.5-0.5B-Instruct' is not in the Hugging"):
+        resolve_base_model({"base": QWEN, "stand_in": None})
+
+
+def test_tiny_qwen2_stand_in_keeps_the_cards_structure(offline):
+    from transformers import AutoConfig
+
+    from cardrepro.models import load_sentence_transformer
+    from cardrepro.stand_ins import TINY_QWEN2
+
+    resolved = resolve_base_model({"base": QWEN, "stand_in": TINY_QWEN2})
+    assert resolved.is_stand_in and resolved.origin == "built" and resolved.as_metrics()["stand_in"] == TINY_QWEN2
+    assert "STAND-IN MODEL" in resolved.banner() and "built here from a config" in resolved.banner()
+    config = AutoConfig.from_pretrained(resolved.path)
+    assert config.model_type == "qwen2" and config.tie_word_embeddings and not getattr(config, "add_cross_attention", False)
+    model = load_sentence_transformer(resolved, 32768, normalize=False)
+    printed = str(model)
+    assert "Qwen2Model" in printed and "'pooling_mode': 'mean'" in printed and "Normalize" not in printed
+    assert model.max_seq_length == 32768
+    again = resolve_base_model({"base": QWEN, "stand_in": TINY_QWEN2})
+    assert again.path == resolved.path  # built once, then reused
+
+
+def test_normalize_param_matches_the_cards_last_module():
+    from cardrepro.models import load_sentence_transformer
+
+    resolved = resolve_base_model({"base": L6})
+    assert str(load_sentence_transformer(resolved, 128)).count("Normalize") == 1  # as shipped
+    assert "Normalize" not in str(load_sentence_transformer(resolved, 128, normalize=False))
+    assert str(load_sentence_transformer(resolved, 128, normalize=True)).count("Normalize") == 1

@@ -42,13 +42,20 @@ def test_papermill_run_writes_notebook_metrics_plots_and_model(params, tmp_path)
 
 
 @pytest.mark.slow
-def test_a_failing_run_leaves_no_results_behind(params, tmp_path, monkeypatch):
-    broken = validate(params.as_dict() | {"training": params.training | {"loss": "NoSuchLoss"}}, source="broken")
-    with pytest.raises(Exception, match="unsupported loss 'NoSuchLoss'"):
-        execute(broken, "notebooks/cosine_sparql.ipynb", tmp_path / "report" / "cosine_sparql.ipynb")
-    assert (tmp_path / "report" / "cosine_sparql.failed.ipynb").is_file()
-    assert not (tmp_path / "report" / "cosine_sparql.ipynb").exists()
-    assert not (tmp_path / "report" / "metrics.json").exists() and not (tmp_path / "model").exists()
+def test_a_failing_run_leaves_no_results_behind(params, tmp_path):
+    report = tmp_path / "report"
+    (report / "plots").mkdir(parents=True)
+    (report / "metrics.json").write_text("{}")  # a previous run's results must not survive a failed one
+    (tmp_path / "model").mkdir()
+    corrupt = tmp_path / "train.jsonl"
+    corrupt.write_text('{"sentence_0": "a", "sentence_1": "b", "label": 1.0}\n{not json\n')
+    broken = validate(params.as_dict() | {"data": params.data | {"train_file": str(corrupt)}}, source="broken")
+    with pytest.raises(Exception, match=r"train.jsonl:2: not valid JSON"):
+        execute(broken, "notebooks/cosine_sparql.ipynb", report / "cosine_sparql.ipynb")
+    assert (report / "cosine_sparql.failed.ipynb").is_file()
+    assert not (report / "cosine_sparql.ipynb").exists()
+    assert not (report / "metrics.json").exists() and not (report / "plots").exists()
+    assert not (tmp_path / "model").exists()
 
 
 def test_missing_prepared_file_stops_before_any_kernel(params):

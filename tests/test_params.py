@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from cardrepro.params import ParamsError, load, validate
+from cardrepro.params import RUNS, ParamsError, load, validate
 
 SOURCE = "params/cosine_sparql.yaml"
 
@@ -14,6 +14,15 @@ def test_shipped_params_are_valid():
     params = load(SOURCE)
     assert params.run == "cosine_sparql"
     assert params.training["batch_size"] == 16 and params.card["train_pairs"] == 12000
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_every_run_has_valid_params_that_follow_its_card(run):
+    params = load(f"params/{run}.yaml")
+    assert params.run == run and params.training["loss"] == params.card["hyperparameters"]["loss"]
+    for key in ("epochs", "batch_size", "learning_rate", "weight_decay", "warmup_ratio", "scheduler", "seed"):
+        assert params.training[key] == params.card["hyperparameters"][key], key
+    assert params.model["max_seq_length"] == params.card["hyperparameters"]["max_seq_length"]
 
 
 @pytest.mark.parametrize(
@@ -28,6 +37,12 @@ def test_shipped_params_are_valid():
         ("training", "max_steps", 0, "training.max_steps: impossible value 0"),
         ("data", "source", "hub", "data.source: impossible value 'hub'"),
         ("model", "max_seq_length", -3, "model.max_seq_length: impossible value -3"),
+        ("model", "normalize", "no", "model.normalize: expected bool or null, got 'no'"),
+        ("training", "loss", "CosineLoss", "training.loss: impossible value 'CosineLoss'"),
+        ("evaluation", "kind", "ranking", "evaluation.kind: impossible value 'ranking'"),
+        ("evaluation", "cutoffs", {"map_at": [25]}, "evaluation.cutoffs: impossible value"),
+        ("evaluation", "cutoffs", {"map_at_k": [0]}, "evaluation.cutoffs: impossible value"),
+        ("evaluation", "cutoffs", {"map_at_k": 25}, "evaluation.cutoffs: impossible value"),
     ],
 )
 def test_bad_values_name_file_key_and_fix(cosine_params, section, key, value, expected):

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cardrepro.models import resolve_base_model
+from cardrepro.params import RUNS
 from tests.conftest import REPO
 from tests.smoke import smoke_params
 
@@ -36,26 +38,42 @@ def repo_copy(tmp_path_factory) -> Path:
     for name in _tracked_files():
         (copy / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, copy / name)
-    for run in ("cosine_sparql",):
+    for run in RUNS:
         (copy / "params" / f"{run}.yaml").write_text(yaml.safe_dump(smoke_params(run), sort_keys=False))
     subprocess.run(["git", "init", "-q"], cwd=copy, check=True)
     return copy
 
 
+# smoke params: 24 source rows; cosine_sparql makes two pairs of each, batch 8, the card's epochs
+SMOKE_PAIRS = {"cosine_sparql": 48, "tsdae_minilm": 24, "tsdae_qwen": 24, "mnrl_qa": 24, "mnrl_compressed": 24}
+SMOKE_STEPS = {"cosine_sparql": 6, "tsdae_minilm": 6, "tsdae_qwen": 3, "mnrl_qa": 9, "mnrl_compressed": 30}
+
+
 @pytest.mark.slow
 def test_repro_then_metrics_plots_and_nothing_to_redo(repo_copy):
     first = _dvc(repo_copy, "repro")
-    assert "Running stage 'prepare_cosine_sparql'" in first and "Running stage 'cosine_sparql'" in first
+    for run in RUNS:
+        assert f"Running stage 'prepare_{run}'" in first and f"Running stage '{run}'" in first
 
-    metrics = json.loads(_dvc(repo_copy, "metrics", "show", "--json"))
-    shown = metrics[""]["data"]["reports/cosine_sparql/metrics.json"]["data"]
-    assert shown["data"]["train_pairs"] == 48 and shown["training"]["steps"] == 6
-    assert (repo_copy / "reports/cosine_sparql/cosine_sparql.ipynb").is_file()
-    assert (repo_copy / "models/cosine_sparql/model.safetensors").is_file()
-    assert len((repo_copy / "data/processed/cosine_sparql/train.jsonl").read_text().splitlines()) == 48
+    metrics = json.loads(_dvc(repo_copy, "metrics", "show", "--json"))[""]["data"]
+    for run in RUNS:
+        shown = metrics[f"reports/{run}/metrics.json"]["data"]
+        params = yaml.safe_load((repo_copy / "params" / f"{run}.yaml").read_text())
+        assert shown["data"]["train_pairs"] == SMOKE_PAIRS[run] and shown["training"]["steps"] == SMOKE_STEPS[run], run
+        expected_stand_in = resolve_base_model(params["model"]).is_stand_in
+        assert shown["substituted"] == {"stand_in_model": expected_stand_in, "generated_data": True}, run
+        metric = params["evaluation"]["metric"]
+        assert 0.0 <= shown["base"][metric] <= 1.0 and 0.0 <= shown["tuned"][metric] <= 1.0, run
+        assert (repo_copy / f"reports/{run}/{run}.ipynb").is_file()
+        assert (repo_copy / f"models/{run}/model.safetensors").is_file()
+        train_file = repo_copy / params["data"]["train_file"]
+        assert len(train_file.read_text().splitlines()) == SMOKE_PAIRS[run], run
+    assert metrics["reports/tsdae_qwen/metrics.json"]["data"]["substituted"]["stand_in_model"] is True
 
-    plots = json.loads(_dvc(repo_copy, "plots", "show", "--json"))
-    assert "cosine_sparql held-out cosine AP" in json.dumps(plots)
+    plots = json.dumps(json.loads(_dvc(repo_copy, "plots", "show", "--json")))
+    for title in ("cosine_sparql held-out cosine AP", "tsdae_minilm held-out MAP@25", "tsdae_qwen training loss",
+                  "mnrl_qa held-out MRR@10", "mnrl_compressed held-out MRR@10"):
+        assert title in plots
 
     second = _dvc(repo_copy, "repro")
     assert "Running stage" not in second and "up to date" in second

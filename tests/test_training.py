@@ -53,3 +53,23 @@ def test_summary_tells_full_shorter_and_smoke_runs_apart():
     assert "362 steps on 5780 pairs, where the card ran 750 on 12000" in shorter and "smoke" not in shorter
     smoke = summary_markdown(_metrics(6, 48, True), card, "cosine_ap", "cosine AP")
     assert "smoke run" in smoke and "Generated data" in smoke
+
+
+def test_each_card_loss_is_built_with_the_cards_parameters():
+    from sentence_transformers import util
+    from sentence_transformers.sentence_transformer import losses
+
+    from cardrepro.models import load_sentence_transformer, resolve_base_model
+    from cardrepro.training import make_loss
+
+    model = load_sentence_transformer(resolve_base_model({"base": "sentence-transformers/all-MiniLM-L6-v2"}), 64, False)
+    mnrl = make_loss(model, {"loss": "MultipleNegativesRankingLoss"})
+    assert isinstance(mnrl, losses.MultipleNegativesRankingLoss)
+    assert mnrl.scale == 20.0 and mnrl.similarity_fct is util.cos_sim
+    assert isinstance(make_loss(model, {"loss": "CosineSimilarityLoss"}), losses.CosineSimilarityLoss)
+    tsdae = make_loss(model, {"loss": "DenoisingAutoEncoderLoss"})
+    # tied: the encoder's word embeddings ARE the decoder's
+    encoder_embeddings = model[0].auto_model.embeddings.word_embeddings.weight
+    assert encoder_embeddings is tsdae.decoder.bert.embeddings.word_embeddings.weight
+    with pytest.raises(ValueError, match="unsupported loss 'Nope'"):
+        make_loss(model, {"loss": "Nope"})

@@ -74,13 +74,20 @@ def card_comparison(generated: dict, card: dict) -> pd.DataFrame:
     return frame.rename_axis("fact")
 
 
+def card_claims(card: dict) -> pd.DataFrame:
+    """What the card says it trained: base model, architecture, loss, data size and recipe."""
+    claims = {"base model": card["base_model"], **architecture_summary(card["architecture"]),
+              "training pairs": card["train_pairs"], **card["hyperparameters"]}
+    return pd.DataFrame({"card": pd.Series(claims, dtype=object)}).rename_axis("claim")
+
+
 def card_figures(card: dict) -> pd.DataFrame:
     """The figures the card logged: training loss and evaluation by step, then final metrics."""
     rows = [{"figure": f"training loss (mean of {card['logging_steps']} steps)", "step": int(s), "value": v}
             for s, v in card["logged_loss"].items()]
     rows += [{"figure": "evaluation", "step": int(s), "value": v} for s, v in (card.get("logged_eval") or {}).items()]
     rows += [{"figure": name, "step": None, "value": v} for name, v in (card.get("final_metrics") or {}).items()]
-    return pd.DataFrame(rows).astype({"step": "Int64"}).round(4)
+    return pd.DataFrame(rows, columns=["figure", "step", "value"]).astype({"step": "Int64"}).round(4)
 
 
 def describe_model_card(model, resolved, run: str, data_source: str) -> None:

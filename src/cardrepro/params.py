@@ -13,11 +13,13 @@ from typing import Any, Callable
 
 import yaml
 
+from cardrepro.evaluation import CUTOFF_KEYS, EVALUATOR_KINDS
 from cardrepro.paths import resolve
 
 RUNS = ("cosine_sparql", "tsdae_minilm", "tsdae_qwen", "mnrl_qa", "mnrl_compressed")
 SOURCES = ("generated", "real")
 SCHEDULERS = ("linear", "constant", "cosine")
+LOSSES = ("CosineSimilarityLoss", "MultipleNegativesRankingLoss", "DenoisingAutoEncoderLoss")
 
 
 class ParamsError(ValueError):
@@ -44,6 +46,11 @@ def _fraction(x: Any) -> bool:
     return 0 <= x < 1
 
 
+def _cutoffs(x: Any) -> bool:
+    return all(key in CUTOFF_KEYS and isinstance(ks, list) and ks and all(type(k) is int and k > 0 for k in ks)
+               for key, ks in x.items())
+
+
 def _one_of(choices: tuple[str, ...]) -> Callable[[Any], bool]:
     return lambda x: x in choices
 
@@ -52,6 +59,7 @@ INT = (int,)
 NUM = (int, float)
 STR = (str,)
 OPT_STR = (str, type(None))
+OPT_BOOL = (bool, type(None))
 DICT = (dict,)
 
 SCHEMA: dict[str, dict[str, Field]] = {
@@ -70,9 +78,11 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "local_path": Field(OPT_STR, required=False, fix="give a folder holding the model, or null"),
         "stand_in": Field(OPT_STR, required=False, fix="name a model to use when the base is unavailable, or null"),
         "max_seq_length": Field(INT, check=_positive, fix="use a positive token count such as 256"),
+        "normalize": Field(OPT_BOOL, required=False,
+                           fix="use false to drop a Normalize module the card's model did not have, true to add one, or null"),
     },
     "training": {
-        "loss": Field(STR, fix="name a sentence-transformers loss, e.g. CosineSimilarityLoss"),
+        "loss": Field(STR, check=_one_of(LOSSES), fix=f"use one of {', '.join(LOSSES)}"),
         "epochs": Field(NUM, check=_positive, fix="use a positive number of epochs"),
         "batch_size": Field(INT, check=_positive, fix="use a positive batch size such as 16"),
         "learning_rate": Field(NUM, check=_positive, fix="use a positive learning rate such as 5.0e-5"),
@@ -87,6 +97,10 @@ SCHEMA: dict[str, dict[str, Field]] = {
     "evaluation": {
         "name": Field(STR, fix="name the evaluation set, e.g. test-binary-eval"),
         "batch_size": Field(INT, check=_positive, fix="use a positive batch size"),
+        "kind": Field(STR, check=_one_of(EVALUATOR_KINDS), fix=f"use one of {', '.join(EVALUATOR_KINDS)}"),
+        "metric": Field(STR, fix="name the headline metric as the evaluator reports it, e.g. cosine_ap or cosine_map@25"),
+        "cutoffs": Field(DICT, required=False, check=_cutoffs,
+                         fix=f"map some of {', '.join(CUTOFF_KEYS)} to lists of positive integers, e.g. map_at_k: [25]"),
     },
     "outputs": {
         "model_dir": Field(STR, fix="give the folder the trained model is saved to"),
@@ -130,7 +144,7 @@ def _fail(source: str, key: str, problem: str, fix: str) -> ParamsError:
 
 def _check_field(source: str, key: str, value: Any, field: Field) -> None:
     # bool is an int subclass: reject it where a number is expected
-    if isinstance(value, bool) or not isinstance(value, field.types):
+    if (isinstance(value, bool) and bool not in field.types) or not isinstance(value, field.types):
         wanted = " or ".join("null" if t is type(None) else t.__name__ for t in field.types)
         raise _fail(source, key, f"expected {wanted}, got {value!r}", field.fix)
     if field.check is not None and value is not None and not field.check(value):

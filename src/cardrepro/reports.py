@@ -51,16 +51,22 @@ def card_points(logged: dict, column: str) -> pd.DataFrame:
     return pd.DataFrame({"step": [int(s) for s in logged], column: [float(v) for v in logged.values()]})
 
 
+def plot_column(metric: str) -> str:
+    """A metric name as a CSV column that vega (behind `dvc plots`) reads as a plain field."""
+    return metric.replace("@", "_at_")
+
+
 def write_training_plots(report_dir: str | Path, history: pd.DataFrame, card: dict, metric: str) -> None:
-    """loss.csv and eval.csv of this run, card_loss.csv and card_eval.csv of the seed card."""
+    """loss.csv and eval.csv of this run, card_loss.csv (and card_eval.csv if logged) of the seed card."""
     column = f"eval_{metric}"
     write_plot_data(report_dir, "loss", history.dropna(subset=["loss"])[["step", "loss"]])
-    write_plot_data(report_dir, "card_loss", card_points(card["logged_loss"], "loss"))
+    if card["logged_loss"]:
+        write_plot_data(report_dir, "card_loss", card_points(card["logged_loss"], "loss"))
     if column in history:
-        evaluated = history.dropna(subset=[column])[["step", column]].rename(columns={column: metric})
+        evaluated = history.dropna(subset=[column])[["step", column]].rename(columns={column: plot_column(metric)})
         write_plot_data(report_dir, "eval", evaluated)
     if card.get("logged_eval"):
-        write_plot_data(report_dir, "card_eval", card_points(card["logged_eval"], metric))
+        write_plot_data(report_dir, "card_eval", card_points(card["logged_eval"], plot_column(metric)))
 
 
 def run_metrics(params, resolved, base: dict, tuned: dict, result, loss_at_steps: dict, counts: dict) -> dict:
@@ -98,7 +104,10 @@ def summary_markdown(metrics: dict, card: dict, metric: str, label: str) -> str:
     """A closing paragraph whose every number comes from the metrics JSON."""
     base, tuned, theirs = metrics["base"].get(metric), metrics["tuned"].get(metric), metrics["card"].get(metric)
     steps = metrics["training"]["steps"]
-    headline = (f"**Result.** On {metrics['data']['eval_pairs']} held-out pairs ({metrics['data']['source']} data), "
+    data = metrics["data"]
+    heldout = (f"{data['eval_queries']} held-out queries ranked against {data['corpus']} candidates"
+               if "eval_queries" in data else f"{data['eval_pairs']} held-out pairs")
+    headline = (f"**Result.** On {heldout} ({data['source']} data), "
                 f"{label} went from **{base:.4f}** (base model) to **{tuned:.4f}** after {steps} training steps")
     text = [headline + (f"; the card reports {theirs:.4f}." if theirs is not None else ".")]
     for step, pair in metrics["loss_at_card_steps"].items():
@@ -107,7 +116,7 @@ def summary_markdown(metrics: dict, card: dict, metric: str, label: str) -> str:
                         f"{pair['run']:.4f} here vs {pair['card']:.4f} in the card.")
     theirs_steps = card_steps(card)
     if steps < theirs_steps:
-        text.append(f"**Shorter than the card:** {steps} steps on {metrics['data']['train_pairs']} pairs, where the "
+        text.append(f"**Shorter than the card:** {steps} steps on {data['train_pairs']} pairs, where the "
                     f"card ran {theirs_steps} on {card['train_pairs']}.")
     if steps < SMOKE_FRACTION * theirs_steps:
         text.append("That makes this a smoke run: its numbers only show that the code path works; "

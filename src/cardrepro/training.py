@@ -15,6 +15,8 @@ import pandas as pd
 import torch
 from datasets import Dataset
 
+from cardrepro.params import LOSSES
+
 # The card's recipe: AdamW, fp32, round-robin multi-dataset sampler, no checkpoints needed here.
 FIXED_ARGUMENTS = {
     "optim": "adamw_torch",
@@ -34,12 +36,19 @@ class TrainingResult:
 
 
 def make_loss(model, training: dict):
-    """The card's loss, named in params (``training.loss``)."""
+    """The card's loss, named in params (``training.loss``), with the card's loss parameters."""
+    from sentence_transformers import util
     from sentence_transformers.sentence_transformer import losses
 
-    if training["loss"] == "CosineSimilarityLoss":
+    name = training["loss"]
+    if name == "CosineSimilarityLoss":
         return losses.CosineSimilarityLoss(model)  # MSE on cosine similarity, as in the card
-    raise ValueError(f"training.loss: unsupported loss {training['loss']!r}; fix: use CosineSimilarityLoss")
+    if name == "MultipleNegativesRankingLoss":
+        return losses.MultipleNegativesRankingLoss(model, scale=20.0, similarity_fct=util.cos_sim)  # the cards' values
+    if name == "DenoisingAutoEncoderLoss":
+        # the cards: (sentence_0 -> sentence_1), decoder loaded from the encoder's folder, weights tied
+        return losses.DenoisingAutoEncoderLoss(model, tie_encoder_decoder=True)
+    raise ValueError(f"training.loss: unsupported loss {name!r}; fix: use one of {', '.join(LOSSES)}")
 
 
 def training_arguments(training: dict, output_dir: str, evaluate: bool):
@@ -87,13 +96,16 @@ def history_frame(log_history: list[dict], evaluator_name: str | None) -> pd.Dat
 def train(model, train_pairs: list[dict], training: dict, evaluator=None) -> TrainingResult:
     """Fit ``model`` in place; evaluate every ``eval_steps`` when an evaluator is given."""
     from sentence_transformers.sentence_transformer import SentenceTransformerTrainer
+    from transformers import set_seed
 
+    set_seed(training["seed"])  # before the loss: a TSDAE decoder's new cross-attention is initialised there
+    loss = make_loss(model, training)
     with tempfile.TemporaryDirectory(prefix="cardrepro-trainer-") as scratch:
         trainer = SentenceTransformerTrainer(
             model=model,
             args=training_arguments(training, scratch, evaluate=evaluator is not None),
             train_dataset=to_dataset(train_pairs),
-            loss=make_loss(model, training),
+            loss=loss,
             evaluator=evaluator,
         )
         start = time.perf_counter()

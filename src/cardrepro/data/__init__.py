@@ -41,4 +41,9 @@ def load_pairs(run: str, data: dict, split: str) -> list[dict]:
     return read_jsonl(resolve(path)) if path else build_pairs(run, data, split)
 
 
-__all__ = ["CORPUS_RUNS", "SPLITS", "build_pairs", "load_pairs", "read_jsonl", "write_jsonl"]
+def load_corpus(run: str, data: dict) -> list[dict]:
+    """Retrieval targets beyond the held-out answers ({"id", "text"} rows); none for most runs."""
+    return load_pairs(run, data, "corpus") if run in CORPUS_RUNS else []
+
+
+__all__ = ["CORPUS_RUNS", "SPLITS", "build_pairs", "load_corpus", "load_pairs", "read_jsonl", "write_jsonl"]

@@ -1,0 +1,52 @@
+"""Evaluators built from params, scored on cases whose answer is known in advance."""
+
+from __future__ import annotations
+
+import pytest
+
+from cardrepro.evaluation import evaluate, heldout_counts, make_evaluator, top_k_retrieved
+from cardrepro.models import load_sentence_transformer, resolve_base_model
+
+RETRIEVAL = {"name": "heldout", "batch_size": 8, "kind": "retrieval", "metric": "cosine_mrr@10",
+             "cutoffs": {"mrr_at_k": [10], "accuracy_at_k": [1, 2]}}
+# Each query is word for word its own answer, so it must rank first among unrelated texts.
+PAIRS = [{"sentence_0": text, "sentence_1": text} for text in (
+    "The train to the coast leaves at nine in the morning.",
+    "Photosynthesis turns sunlight, water and carbon dioxide into sugar.",
+    "A binary search halves the interval it looks in at every step.",
+)]
+DISTRACTORS = [{"id": "x1", "text": "My grandmother grows tomatoes in her garden."},
+               {"id": "x2", "text": "The stock market closed lower on Friday."}]
+
+
+@pytest.fixture(scope="module")
+def minilm():
+    return load_sentence_transformer(resolve_base_model({"base": "sentence-transformers/all-MiniLM-L6-v2"}), 128)
+
+
+def test_identical_query_and_answer_rank_first(minilm):
+    evaluator = make_evaluator(RETRIEVAL, PAIRS, DISTRACTORS)
+    assert heldout_counts(evaluator) == {"eval_queries": 3, "corpus": 5}
+    scores = evaluate(minilm, evaluator)
+    assert scores["cosine_mrr@10"] == pytest.approx(1.0) and scores["cosine_accuracy@1"] == pytest.approx(1.0)
+    assert set(scores) >= {"cosine_accuracy@2", "cosine_map@100"}
+
+
+def test_swapped_answers_score_low(minilm):
+    swapped = [{"sentence_0": PAIRS[i]["sentence_0"], "sentence_1": PAIRS[(i + 1) % 3]["sentence_1"]} for i in range(3)]
+    scores = evaluate(minilm, make_evaluator(RETRIEVAL, swapped, DISTRACTORS))
+    assert scores["cosine_accuracy@1"] == 0.0 and scores["cosine_mrr@10"] < 0.6
+
+
+def test_binary_evaluator_counts_pairs():
+    labelled = [p | {"label": 1.0} for p in PAIRS]
+    evaluator = make_evaluator({"name": "b", "batch_size": 8, "kind": "binary", "metric": "cosine_ap"}, labelled)
+    assert heldout_counts(evaluator) == {"eval_pairs": 3}
+
+
+def test_top_k_marks_the_relevant_text(minilm):
+    table = top_k_retrieved(minilm, PAIRS, DISTRACTORS, queries=2, k=3)
+    assert len(table) == 6
+    first = table.xs(1, level="rank")
+    assert list(first.relevant) == ["✔", "✔"]
+    assert list(first.retrieved) == [PAIRS[0]["sentence_1"], PAIRS[1]["sentence_1"]]
