@@ -82,6 +82,22 @@ def test_tiny_qwen2_stand_in_keeps_the_cards_structure(offline):
     assert again.path == resolved.path  # built once, then reused
 
 
+def test_tiny_qwen2_tokenizer_is_a_working_qwen2_style_bpe(offline):
+    """transformers loads any qwen2 folder's tokenizer as Qwen2Tokenizer: its vocabulary must be a byte-level BPE."""
+    from transformers import AutoTokenizer
+
+    from cardrepro.stand_ins import TINY_QWEN2
+
+    tokenizer = AutoTokenizer.from_pretrained(resolve_base_model({"base": QWEN, "stand_in": TINY_QWEN2}).path)
+    assert type(tokenizer).__name__ == "Qwen2Tokenizer"
+    tokens = tokenizer.tokenize("Confuses the area of a rectangle with its perimeter")
+    assert tokens[:2] == ["Confuses", "Ġthe"] and "Ġrectangle" in tokens and len(tokens) == 9  # whole words
+    assert tokenizer.tokenize("12") == ["1", "2"]  # Qwen2 splits numbers into digits
+    text = "What is 3/4 + 1/2? Answer: 4/6"
+    assert tokenizer.decode(tokenizer(text)["input_ids"]) == text  # no BOS/EOS added, lossless
+    assert tokenizer.pad_token == tokenizer.eos_token == "<|endoftext|>"
+
+
 def test_normalize_param_matches_the_cards_last_module():
     from cardrepro.models import load_sentence_transformer
 
