@@ -9,7 +9,8 @@ import pytest
 
 from cardrepro.cli import main
 from cardrepro.notebooks import execute
-from cardrepro.params import ParamsError, validate
+from cardrepro.params import RUNS, ParamsError, validate
+from cardrepro.paths import project_root
 from tests.smoke import smoke_params
 
 
@@ -81,3 +82,16 @@ def test_cli_prints_one_line_and_exits_2(tmp_path, capsys):
     assert main(["execute", "cosine_sparql", "--params", str(bad)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "training.batch_size: impossible value 0; fix:" in err
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_outputs_nbval_compares_hold_no_machine_paths(run):
+    """nbval compares stored outputs on another machine (CI clones elsewhere): no absolute paths in them."""
+    notebook = nbformat.read(project_root() / "notebooks" / f"{run}.ipynb", as_version=4)
+    leaks = []
+    for number, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code" or "nbval-ignore-output" in cell.metadata.get("tags", []):
+            continue
+        text = json.dumps(cell.get("outputs", []))
+        leaks += [f"cell {number}: {marker}" for marker in (str(project_root()), "site-packages") if marker in text]
+    assert not leaks, leaks

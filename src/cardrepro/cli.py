@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-import warnings
 
+from cardrepro import one_line_warnings
 from cardrepro import params as params_module
 from cardrepro.data import SPLITS
 from cardrepro.params import RUNS, SOURCES, ParamsError
@@ -79,12 +79,8 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def _one_line_warning(message, category, filename, lineno, line=None) -> str:
-    return f"warning: {message}\n"
-
-
 def main(argv: list[str] | None = None) -> int:
-    warnings.formatwarning = _one_line_warning  # dropped-row counts read as one line each
+    one_line_warnings()
     args = parser().parse_args(argv)
     try:
         args.handler(args)
