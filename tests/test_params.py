@@ -43,6 +43,8 @@ def test_every_run_has_valid_params_that_follow_its_card(run):
         ("evaluation", "cutoffs", {"map_at": [25]}, "evaluation.cutoffs: impossible value"),
         ("evaluation", "cutoffs", {"map_at_k": [0]}, "evaluation.cutoffs: impossible value"),
         ("evaluation", "cutoffs", {"map_at_k": 25}, "evaluation.cutoffs: impossible value"),
+        ("training", "conditioning", "prefix", "training.conditioning: only used by DenoisingAutoEncoderLoss"),
+        ("training", "compare_conditioning", True, "training.compare_conditioning: only used by DenoisingAutoEncoderLoss"),
     ],
 )
 def test_bad_values_name_file_key_and_fix(cosine_params, section, key, value, expected):
@@ -94,3 +96,21 @@ def test_unknown_run(cosine_params, tmp_path):
     path.write_text(yaml.safe_dump(cosine_params | {"run": "cosine"}))
     with pytest.raises(ParamsError, match=r"run: unknown run 'cosine'; fix: use one of cosine_sparql"):
         load(path)
+
+
+@pytest.mark.parametrize(("key", "value", "expected"), [
+    ("conditioning", "cross", "training.conditioning: impossible value 'cross'"),
+    ("prefix_tokens", 0, "training.prefix_tokens: impossible value 0"),
+    ("tie_encoder_decoder", "yes", "training.tie_encoder_decoder: expected bool, got 'yes'"),
+    ("compare_conditioning", 1, "training.compare_conditioning: expected bool, got 1"),
+])
+def test_tsdae_conditioning_keys_are_checked(key, value, expected):
+    raw = yaml.safe_load(open("params/tsdae_qwen.yaml", encoding="utf-8"))
+    raw["training"][key] = value
+    with pytest.raises(ParamsError, match=expected):
+        validate(raw, source="params/tsdae_qwen.yaml")
+
+
+def test_tsdae_qwen_reproduces_the_card_and_compares_the_fixed_objective():
+    training = load("params/tsdae_qwen.yaml").training
+    assert training["conditioning"] == "none" and training["compare_conditioning"] is True

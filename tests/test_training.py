@@ -71,5 +71,7 @@ def test_each_card_loss_is_built_with_the_cards_parameters():
     # tied: the encoder's word embeddings ARE the decoder's
     encoder_embeddings = model[0].auto_model.embeddings.word_embeddings.weight
     assert encoder_embeddings is tsdae.decoder.bert.embeddings.word_embeddings.weight
+    untied = make_loss(model, {"loss": "DenoisingAutoEncoderLoss", "tie_encoder_decoder": False})
+    assert untied.decoder.bert.embeddings.word_embeddings.weight is not encoder_embeddings
     with pytest.raises(ValueError, match="unsupported loss 'Nope'"):
         make_loss(model, {"loss": "Nope"})

@@ -20,6 +20,7 @@ RUNS = ("cosine_sparql", "tsdae_minilm", "tsdae_qwen", "mnrl_qa", "mnrl_compress
 SOURCES = ("generated", "real")
 SCHEDULERS = ("linear", "constant", "cosine")
 LOSSES = ("CosineSimilarityLoss", "MultipleNegativesRankingLoss", "DenoisingAutoEncoderLoss")
+CONDITIONINGS = ("none", "prefix")  # how a TSDAE decoder reads the sentence embedding (see cardrepro.tsdae)
 
 
 class ParamsError(ValueError):
@@ -59,6 +60,7 @@ INT = (int,)
 NUM = (int, float)
 STR = (str,)
 OPT_STR = (str, type(None))
+BOOL = (bool,)
 OPT_BOOL = (bool, type(None))
 DICT = (dict,)
 
@@ -93,6 +95,12 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "max_steps": Field(INT, check=lambda x: x == -1 or x > 0, fix="use -1 (whole epochs) or a positive step count"),
         "logging_steps": Field(INT, check=_positive, fix="use a positive step count such as 50"),
         "eval_steps": Field(INT, check=_positive, fix="use a positive step count"),
+        "conditioning": Field(STR, required=False, check=_one_of(CONDITIONINGS),
+                              fix="use 'none' (the card: cross-attention, ignored by decoder-only models) or 'prefix'"),
+        "prefix_tokens": Field(INT, required=False, check=_positive, fix="use a small positive count such as 4"),
+        "tie_encoder_decoder": Field(BOOL, required=False, fix="use true (the cards) or false for a separate decoder"),
+        "compare_conditioning": Field(BOOL, required=False,
+                                      fix="use true to also train the other conditioning on the same data and steps, else false"),
     },
     "evaluation": {
         "name": Field(STR, fix="name the evaluation set, e.g. test-binary-eval"),
@@ -174,8 +182,18 @@ def validate(raw: dict[str, Any], source: str) -> RunParams:
                     raise _fail(source, f"{section}.{key}", "missing key", field.fix)
                 continue
             _check_field(source, f"{section}.{key}", values[key], field)
+    _check_tsdae(raw, source)
     _check_files(raw, source)
     return RunParams(source=source, run=run, **{s: dict(raw[s]) for s in SCHEMA})
+
+
+def _check_tsdae(raw: dict[str, Any], source: str) -> None:
+    """The TSDAE keys only mean something with the TSDAE loss: elsewhere they would be silently ignored."""
+    training = raw["training"]
+    for key in ("conditioning", "prefix_tokens", "tie_encoder_decoder", "compare_conditioning"):
+        if key in training and training["loss"] != "DenoisingAutoEncoderLoss":
+            raise _fail(source, f"training.{key}", f"only used by DenoisingAutoEncoderLoss, not {training['loss']}",
+                        "remove the key")
 
 
 def _check_files(raw: dict[str, Any], source: str) -> None:

@@ -16,6 +16,7 @@ import torch
 from datasets import Dataset
 
 from cardrepro.params import LOSSES
+from cardrepro.tsdae import make_tsdae_loss
 
 # The card's recipe: AdamW, fp32, round-robin multi-dataset sampler, no checkpoints needed here.
 FIXED_ARGUMENTS = {
@@ -33,6 +34,7 @@ class TrainingResult:
     history: pd.DataFrame  # one row per logged step: step, epoch, loss and eval_* columns
     seconds: float
     steps: int
+    loss: torch.nn.Module  # the trained objective (a TSDAE decoder lives here, not in the saved model)
 
 
 def make_loss(model, training: dict):
@@ -46,8 +48,7 @@ def make_loss(model, training: dict):
     if name == "MultipleNegativesRankingLoss":
         return losses.MultipleNegativesRankingLoss(model, scale=20.0, similarity_fct=util.cos_sim)  # the cards' values
     if name == "DenoisingAutoEncoderLoss":
-        # the cards: (sentence_0 -> sentence_1), decoder loaded from the encoder's folder, weights tied
-        return losses.DenoisingAutoEncoderLoss(model, tie_encoder_decoder=True)
+        return make_tsdae_loss(model, training)  # the card's cross-attention, or the embedding as a prefix
     raise ValueError(f"training.loss: unsupported loss {name!r}; fix: use one of {', '.join(LOSSES)}")
 
 
@@ -112,7 +113,7 @@ def train(model, train_pairs: list[dict], training: dict, evaluator=None) -> Tra
         trainer.train()
         seconds = time.perf_counter() - start
     name = evaluator.name if evaluator is not None else None
-    return TrainingResult(history_frame(trainer.state.log_history, name), seconds, trainer.state.global_step)
+    return TrainingResult(history_frame(trainer.state.log_history, name), seconds, trainer.state.global_step, loss)
 
 
 def loss_at_card_steps(history: pd.DataFrame, card_steps: list[int], card_logging_steps: int) -> dict[int, float]:

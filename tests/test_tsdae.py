@@ -1,0 +1,138 @@
+"""TSDAE conditioning: the card's loss ignores the embedding on Qwen2; the prefix loss reads it."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from cardrepro.models import load_sentence_transformer, resolve_base_model
+from cardrepro.stand_ins import TINY_QWEN2
+from cardrepro.training import make_loss
+from cardrepro.tsdae import PrefixDenoisingAutoEncoderLoss, conditioning_check
+
+# Four unrelated (source, target) pairs: a decoder that reads the source can tell them apart.
+PAIRS = [
+    {"sentence_0": "what is seven times eight? 54", "sentence_1": "Confuses multiplication facts"},
+    {"sentence_0": "round 3.46 to one decimal place 3.4", "sentence_1": "Truncates instead of rounding"},
+    {"sentence_0": "what is the area of a 3 by 4 rectangle? 14", "sentence_1": "Adds the sides to find area"},
+    {"sentence_0": "simplify 6/8 3/8", "sentence_1": "Divides only the numerator when simplifying"},
+]
+
+
+def _model(base: str, stand_in: str | None):
+    return load_sentence_transformer(resolve_base_model({"base": base, "stand_in": stand_in}), 64, normalize=False)
+
+
+@pytest.fixture
+def tiny_qwen():
+    return _model("Qwen/Qwen2.5-0.5B-Instruct", TINY_QWEN2)
+
+
+def test_card_loss_on_qwen2_ignores_the_source(tiny_qwen):
+    check = conditioning_check(make_loss(tiny_qwen, {"loss": "DenoisingAutoEncoderLoss"}), PAIRS)
+    assert check["loss_gap_shuffled"] == 0.0 and check["grad_norm_pooled"] == 0.0
+    assert check["loss_real"] > 0
+
+
+def test_card_loss_on_a_bert_decoder_reads_the_source():
+    model = _model("sentence-transformers/all-MiniLM-L6-v2", None)
+    torch.manual_seed(0)
+    check = conditioning_check(make_loss(model, {"loss": "DenoisingAutoEncoderLoss"}), PAIRS)
+    assert check["loss_gap_shuffled"] != 0.0 and check["grad_norm_pooled"] > 0.0
+
+
+@pytest.mark.parametrize("tied", [True, False])
+def test_prefix_loss_sends_gradient_to_the_embedding_and_learns_to_use_it(tiny_qwen, tied):
+    torch.manual_seed(0)
+    loss = PrefixDenoisingAutoEncoderLoss(tiny_qwen, prefix_tokens=2, tie_encoder_decoder=tied)
+    encoder_embeddings = tiny_qwen[0].auto_model.get_input_embeddings().weight
+    assert (encoder_embeddings is loss.decoder.get_input_embeddings().weight) is tied
+    assert conditioning_check(loss, PAIRS)["grad_norm_pooled"] > 0.0
+    optimizer = torch.optim.AdamW(loss.parameters(), lr=3e-3)
+    features = [tiny_qwen.preprocess([p[c] for p in PAIRS]) for c in ("sentence_0", "sentence_1")]
+    for _ in range(40):  # memorise four pairs: only the source tells which target comes next
+        optimizer.zero_grad()
+        loss(features, None).backward()
+        optimizer.step()
+    after = conditioning_check(loss, PAIRS)
+    assert after["loss_shuffled"] > after["loss_real"] + 0.5, after
+
+
+def test_check_leaves_weights_and_modes_as_they_were(tiny_qwen):
+    loss = make_loss(tiny_qwen, {"loss": "DenoisingAutoEncoderLoss"})
+    loss.train()
+    before = [p.detach().clone() for p in loss.parameters()]
+    conditioning_check(loss, PAIRS)
+    assert loss.training and all(p.grad is None for p in loss.parameters())
+    assert all(torch.equal(a, b) for a, b in zip(before, loss.parameters(), strict=True))
+
+
+def test_check_objectives_contrasts_the_card_with_the_prefix_objective(tiny_qwen):
+    from cardrepro.tsdae import check_objectives, conditioning_metrics
+
+    training = {"loss": "DenoisingAutoEncoderLoss", "seed": 42, "conditioning": "none", "compare_conditioning": True}
+    table = check_objectives(tiny_qwen, PAIRS, training)
+    assert list(table.index) == ["card", "prefix"]
+    assert table.loc["card", "loss_gap_shuffled"] == 0.0 and table.loc["card", "grad_norm_pooled"] == 0.0
+    assert table.loc["prefix", "grad_norm_pooled"] > 0.0
+    flat = conditioning_metrics(table, {"card": {"loss_gap_shuffled": 0.0}})
+    assert flat["card_loss_gap_shuffled"] == 0.0 and flat["card_trained_loss_gap_shuffled"] == 0.0
+    assert flat["prefix_grad_norm_pooled"] > 0.0
+    assert list(check_objectives(tiny_qwen, PAIRS, {**training, "compare_conditioning": False}).index) == ["card"]
+
+
+def test_the_trainer_runs_the_prefix_objective_and_moves_the_encoder(tiny_qwen):
+    from cardrepro.training import train
+
+    training = {"loss": "DenoisingAutoEncoderLoss", "conditioning": "prefix", "prefix_tokens": 2, "epochs": 1,
+                "batch_size": 4, "learning_rate": 1e-3, "weight_decay": 0.0, "warmup_ratio": 0.0,
+                "scheduler": "linear", "seed": 42, "max_steps": 2, "logging_steps": 1, "eval_steps": 1}
+    before = tiny_qwen.encode([p["sentence_0"] for p in PAIRS], convert_to_tensor=True)
+    result = train(tiny_qwen, PAIRS * 2, training)
+    assert isinstance(result.loss, PrefixDenoisingAutoEncoderLoss) and result.steps == 2
+    assert result.history["loss"].notna().sum() == 2
+    after = tiny_qwen.encode([p["sentence_0"] for p in PAIRS], convert_to_tensor=True)
+    assert not torch.allclose(before, after)
+
+
+def test_objective_table_puts_each_score_on_its_objectives_row():
+    from cardrepro.tsdae import objective_comparison
+
+    base, tuned, other = {"m": 0.1, "x": 9.0}, {"m": 0.2}, {"m": 0.3}
+    card_run = objective_comparison({"conditioning": "none"}, base, tuned, other, ["m"])
+    assert card_run["m"].to_dict() == {"base": 0.1, "card": 0.2, "prefix": 0.3}
+    prefix_run = objective_comparison({"conditioning": "prefix"}, base, tuned, other, ["m"])
+    assert prefix_run["m"].to_dict() == {"base": 0.1, "card": 0.3, "prefix": 0.2}
+
+
+@pytest.mark.parametrize(("prefix", "verdict"), [(0.30, "higher than the card's objective"), (0.10, "lower than")])
+def test_conclusion_follows_the_numbers(prefix, verdict):
+    import pandas as pd
+
+    from cardrepro.tsdae import comparison_conclusion
+
+    table = pd.DataFrame({"cosine_map@25": {"base": 0.05, "card": 0.20, "prefix": prefix}})
+    checks = {"card_loss_gap_shuffled": 0.0, "card_grad_norm_pooled": 0.0, "prefix_grad_norm_pooled": 0.03,
+              "prefix_trained_loss_gap_shuffled": 1.25}
+    text = comparison_conclusion(table, checks, "cosine_map@25", stand_in=True)
+    assert "decoder **does not** read" in text and "rose by +1.2500" in text and verdict in text
+    assert f"prefix objective {prefix:.4f} ({prefix - 0.05:+.4f})" in text and "stand-in" in text
+    reading = comparison_conclusion(table, {**checks, "card_loss_gap_shuffled": 0.4, "card_grad_norm_pooled": 0.1},
+                                    "cosine_map@25", stand_in=False)
+    assert "decoder does read" in reading and "stand-in" not in reading
+    unused = comparison_conclusion(table, {**checks, "prefix_trained_loss_gap_shuffled": -0.04}, "cosine_map@25", True)
+    assert "did not raise its loss (-0.0400)" in unused and "does not yet use" in unused
+
+
+def test_the_real_qwen2_when_present_ignores_the_source_with_the_card_and_reads_it_with_the_prefix():
+    from cardrepro.models import ModelUnavailableError
+
+    try:
+        model = _model("Qwen/Qwen2.5-0.5B-Instruct", None)
+    except ModelUnavailableError:
+        pytest.skip("Qwen2.5-0.5B-Instruct is not in the Hugging Face cache (set model.local_path to run it)")
+    card = conditioning_check(make_loss(model, {"loss": "DenoisingAutoEncoderLoss"}), PAIRS)
+    assert card["loss_gap_shuffled"] == 0.0 and card["grad_norm_pooled"] == 0.0
+    torch.manual_seed(0)
+    prefix = PrefixDenoisingAutoEncoderLoss(model, prefix_tokens=4)
+    assert conditioning_check(prefix, PAIRS)["grad_norm_pooled"] > 0.0
