@@ -103,11 +103,21 @@ def test_unknown_run(cosine_params, tmp_path):
     ("prefix_tokens", 0, "training.prefix_tokens: impossible value 0"),
     ("tie_encoder_decoder", "yes", "training.tie_encoder_decoder: expected bool, got 'yes'"),
     ("compare_conditioning", 1, "training.compare_conditioning: expected bool, got 1"),
+    ("compare_seeds", 42, "training.compare_seeds: expected list, got 42"),
+    ("compare_seeds", [42, 42], r"training.compare_seeds: impossible value \[42, 42\]"),
+    ("compare_seeds", [], r"training.compare_seeds: impossible value \[\]"),
 ])
 def test_tsdae_conditioning_keys_are_checked(key, value, expected):
     raw = yaml.safe_load(open("params/tsdae_qwen.yaml", encoding="utf-8"))
     raw["training"][key] = value
     with pytest.raises(ParamsError, match=expected):
+        validate(raw, source="params/tsdae_qwen.yaml")
+
+
+def test_compare_seeds_need_the_comparison():
+    raw = yaml.safe_load(open("params/tsdae_qwen.yaml", encoding="utf-8"))
+    raw["training"]["compare_conditioning"] = False
+    with pytest.raises(ParamsError, match="training.compare_seeds: only used when training.compare_conditioning is true"):
         validate(raw, source="params/tsdae_qwen.yaml")
 
 

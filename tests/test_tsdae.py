@@ -95,33 +95,87 @@ def test_the_trainer_runs_the_prefix_objective_and_moves_the_encoder(tiny_qwen):
     assert not torch.allclose(before, after)
 
 
-def test_objective_table_puts_each_score_on_its_objectives_row():
-    from cardrepro.tsdae import objective_comparison
-
-    base, tuned, other = {"m": 0.1, "x": 9.0}, {"m": 0.2}, {"m": 0.3}
-    card_run = objective_comparison({"conditioning": "none"}, base, tuned, other, ["m"])
-    assert card_run["m"].to_dict() == {"base": 0.1, "card": 0.2, "prefix": 0.3}
-    prefix_run = objective_comparison({"conditioning": "prefix"}, base, tuned, other, ["m"])
-    assert prefix_run["m"].to_dict() == {"base": 0.1, "card": 0.3, "prefix": 0.2}
+SMOKE_TRAINING = {"loss": "DenoisingAutoEncoderLoss", "conditioning": "none", "prefix_tokens": 2, "epochs": 1,
+                  "batch_size": 4, "learning_rate": 1e-3, "weight_decay": 0.0, "warmup_ratio": 0.0,
+                  "scheduler": "linear", "seed": 42, "max_steps": 2, "logging_steps": 1, "eval_steps": 1,
+                  "compare_conditioning": True, "compare_seeds": [42, 7]}
 
 
-@pytest.mark.parametrize(("prefix", "verdict"), [(0.30, "higher than the card's objective"), (0.10, "lower than")])
-def test_conclusion_follows_the_numbers(prefix, verdict):
+def test_compare_objectives_trains_each_objective_at_each_seed_and_reuses_the_run_itself():
+    from cardrepro.evaluation import evaluate, make_evaluator
+    from cardrepro.training import train
+    from cardrepro.tsdae import compare_objectives
+
+    resolved = resolve_base_model({"base": "Qwen/Qwen2.5-0.5B-Instruct", "stand_in": TINY_QWEN2})
+    evaluator = make_evaluator({"name": "e", "batch_size": 8, "kind": "retrieval", "cutoffs": {"mrr_at_k": [3]}}, PAIRS)
+    model = load_sentence_transformer(resolved, 64, normalize=False)
+    main_result = train(model, PAIRS * 2, SMOKE_TRAINING)
+    main_scores = {**evaluate(model, evaluator), "marker": -1.0}  # shows which row reused the run
+    runs = compare_objectives(resolved, {"max_seq_length": 64, "normalize": False}, SMOKE_TRAINING, PAIRS * 2, PAIRS,
+                              evaluator, main=(main_scores, main_result))
+    assert list(zip(runs["objective"], runs["seed"])) == [("card", 42), ("card", 7), ("prefix", 42), ("prefix", 7)]
+    assert runs["marker"].tolist()[0] == -1.0 and runs["marker"].iloc[1:].isna().all()
+    assert (runs.loc[runs["objective"] == "card", "trained_grad_norm_pooled"] == 0.0).all()
+    assert (runs.loc[runs["objective"] == "prefix", "trained_grad_norm_pooled"] > 0.0).all()
+    assert runs["cosine_mrr@3"].between(0, 1).all()
+
+
+def _runs(card: list[float], prefix: list[float], gaps: list[float]):
     import pandas as pd
 
-    from cardrepro.tsdae import comparison_conclusion
+    rows = [{"objective": "card", "seed": i, "m": v, "trained_loss_gap_shuffled": 0.0} for i, v in enumerate(card)]
+    rows += [{"objective": "prefix", "seed": i, "m": v, "trained_loss_gap_shuffled": g}
+             for i, (v, g) in enumerate(zip(prefix, gaps, strict=True))]
+    return pd.DataFrame(rows)
 
-    table = pd.DataFrame({"cosine_map@25": {"base": 0.05, "card": 0.20, "prefix": prefix}})
-    checks = {"card_loss_gap_shuffled": 0.0, "card_grad_norm_pooled": 0.0, "prefix_grad_norm_pooled": 0.03,
-              "prefix_trained_loss_gap_shuffled": 1.25}
-    text = comparison_conclusion(table, checks, "cosine_map@25", stand_in=True)
-    assert "decoder **does not** read" in text and "rose by +1.2500" in text and verdict in text
-    assert f"prefix objective {prefix:.4f} ({prefix - 0.05:+.4f})" in text and "stand-in" in text
-    reading = comparison_conclusion(table, {**checks, "card_loss_gap_shuffled": 0.4, "card_grad_norm_pooled": 0.1},
-                                    "cosine_map@25", stand_in=False)
-    assert "decoder does read" in reading and "stand-in" not in reading
-    unused = comparison_conclusion(table, {**checks, "prefix_trained_loss_gap_shuffled": -0.04}, "cosine_map@25", True)
-    assert "did not raise its loss (-0.0400)" in unused and "does not yet use" in unused
+
+def test_objective_table_has_chance_base_and_each_objectives_mean_and_range_over_seeds():
+    from cardrepro.tsdae import objective_comparison, objective_runs_metrics
+
+    runs = _runs([0.2, 0.4], [0.3, 0.6], [0.1, 0.2])
+    table = objective_comparison(runs, {"m": 0.1, "x": 9.0}, {"m": 0.05}, ["m"])
+    assert list(table.index) == ["chance", "base", "card", "prefix"]
+    assert table.loc["card"].to_dict() == pytest.approx({"m": 0.3, "m_min": 0.2, "m_max": 0.4, "seeds": 2})
+    assert table.loc["prefix", "m"] == pytest.approx(0.45) and table.loc["base", "seeds"] == 0
+    assert table.loc["chance", "m"] == table.loc["chance", "m_max"] == 0.05
+    flat = objective_runs_metrics(runs)
+    assert list(flat) == ["card_seed0", "card_seed1", "prefix_seed0", "prefix_seed1"]
+    assert flat["prefix_seed1"] == {"m": 0.6, "trained_loss_gap_shuffled": 0.2}
+
+
+CHECKS = {"card_loss_gap_shuffled": 0.0, "card_grad_norm_pooled": 0.0, "prefix_grad_norm_pooled": 0.03}
+
+
+@pytest.mark.parametrize(("card", "prefix", "verdict"), [
+    ([0.20, 0.22], [0.30, 0.31], "above the card's at every seed"),
+    ([0.20, 0.22], [0.10, 0.12], "below the card's at every seed"),
+    ([0.20, 0.30], [0.25, 0.35], "seed ranges overlap (means +0.0500 apart)"),
+    ([0.20], [0.25], "scores +0.0500 against the card's from one seed"),
+])
+def test_conclusion_follows_the_numbers(card, prefix, verdict):
+    from cardrepro.tsdae import comparison_conclusion, objective_comparison
+
+    runs = _runs(card, prefix, [0.5] * len(prefix))
+    table = objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"])
+    text = comparison_conclusion(table, runs, CHECKS, "m", stand_in=True)
+    assert "decoder **does not** read" in text and verdict in text and "random ranking 0.0200" in text
+    assert f"raised its loss at {len(prefix)} of {len(prefix)} seeds" in text and "so its decoder uses" in text
+    best_mean = max(sum(prefix) / len(prefix), sum(card) / len(card))
+    assert f"at most {best_mean / 0.02:.1f}x random ranking" in text
+
+
+def test_conclusion_says_when_the_decoder_reads_and_when_the_prefix_is_not_yet_used():
+    from cardrepro.tsdae import comparison_conclusion, objective_comparison
+
+    runs = _runs([0.2, 0.2], [0.3, 0.3], [-0.04, -0.01])
+    table = objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"])
+    unused = comparison_conclusion(table, runs, CHECKS, "m", stand_in=False)
+    assert "at 0 of 2 seeds (mean -0.0250)" in unused and "does not yet use" in unused and "stand-in" not in unused
+    reading = comparison_conclusion(table, runs, {**CHECKS, "card_loss_gap_shuffled": 0.4, "card_grad_norm_pooled": 0.1},
+                                    "m", stand_in=False)
+    assert "decoder does read" in reading
+    mixed = _runs([0.2, 0.2], [0.3, 0.3], [0.2, -0.01])
+    assert "depends on the seed" in comparison_conclusion(table, mixed, CHECKS, "m", stand_in=False)
 
 
 def test_the_real_qwen2_when_present_ignores_the_source_with_the_card_and_reads_it_with_the_prefix():

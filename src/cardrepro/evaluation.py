@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from math import comb
+from statistics import fmean
+
 import pandas as pd
 
 
@@ -72,6 +75,32 @@ def top_k_retrieved(model, eval_pairs: list[dict], corpus: list[dict], queries: 
              "relevant": "✔" if texts[hit["corpus_id"]] in relevant[query] else ""}
             for query, found in zip(chosen, hits, strict=True) for rank, hit in enumerate(found)]
     return pd.DataFrame(rows).set_index(["query", "rank"])
+
+
+def chance_scores(evaluator) -> dict[str, float]:
+    """The expected MAP@k, MRR@k and accuracy@k of ranking the corpus at random, for the evaluator's cut-offs.
+
+    Exact, per query (n candidates, m of them relevant), averaged over queries: the floor a model
+    must clear before a retrieval score means anything, e.g. for a model with random weights.
+    """
+    n = len(evaluator.corpus)
+    relevant = [len(evaluator.relevant_docs[qid]) for qid in evaluator.queries_ids]
+    scores = {f"cosine_map@{k}": fmean(_chance_average_precision(n, m, k) for m in relevant) for k in evaluator.map_at_k}
+    scores |= {f"cosine_mrr@{k}": fmean(_chance_reciprocal_rank(n, m, k) for m in relevant) for k in evaluator.mrr_at_k}
+    scores |= {f"cosine_accuracy@{k}": fmean(1 - comb(n - m, k) / comb(n, k) for m in relevant) for k in evaluator.accuracy_at_k}
+    return scores
+
+
+def _chance_reciprocal_rank(n: int, m: int, k: int) -> float:
+    # P(first relevant at rank r) = C(n - r, m - 1) / C(n, m)
+    return sum(comb(n - r, m - 1) / comb(n, m) / r for r in range(1, min(k, n - m + 1) + 1))
+
+
+def _chance_average_precision(n: int, m: int, k: int) -> float:
+    # AP@k as the evaluator computes it: sum over relevant hits at rank r <= k of (hits in top r) / r, over min(k, m).
+    # E[hit at r * hits in top r] = m/n * (1 + (r - 1)(m - 1)/(n - 1))
+    per_rank = (m / n * (1 + ((r - 1) * (m - 1) / (n - 1) if n > 1 else 0)) / r for r in range(1, min(k, n) + 1))
+    return sum(per_rank) / min(k, m)
 
 
 def heldout_counts(evaluator) -> dict[str, int]:

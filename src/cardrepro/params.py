@@ -52,6 +52,10 @@ def _cutoffs(x: Any) -> bool:
                for key, ks in x.items())
 
 
+def _seeds(x: Any) -> bool:
+    return bool(x) and all(type(seed) is int and seed >= 0 for seed in x) and len(set(x)) == len(x)
+
+
 def _one_of(choices: tuple[str, ...]) -> Callable[[Any], bool]:
     return lambda x: x in choices
 
@@ -63,6 +67,7 @@ OPT_STR = (str, type(None))
 BOOL = (bool,)
 OPT_BOOL = (bool, type(None))
 DICT = (dict,)
+LIST = (list,)
 
 SCHEMA: dict[str, dict[str, Field]] = {
     "data": {
@@ -101,6 +106,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "tie_encoder_decoder": Field(BOOL, required=False, fix="use true (the cards) or false for a separate decoder"),
         "compare_conditioning": Field(BOOL, required=False,
                                       fix="use true to also train the other conditioning on the same data and steps, else false"),
+        "compare_seeds": Field(LIST, required=False, check=_seeds,
+                               fix="list the seeds to train each objective with, e.g. [42, 43, 44]"),
     },
     "evaluation": {
         "name": Field(STR, fix="name the evaluation set, e.g. test-binary-eval"),
@@ -190,10 +197,13 @@ def validate(raw: dict[str, Any], source: str) -> RunParams:
 def _check_tsdae(raw: dict[str, Any], source: str) -> None:
     """The TSDAE keys only mean something with the TSDAE loss: elsewhere they would be silently ignored."""
     training = raw["training"]
-    for key in ("conditioning", "prefix_tokens", "tie_encoder_decoder", "compare_conditioning"):
+    for key in ("conditioning", "prefix_tokens", "tie_encoder_decoder", "compare_conditioning", "compare_seeds"):
         if key in training and training["loss"] != "DenoisingAutoEncoderLoss":
             raise _fail(source, f"training.{key}", f"only used by DenoisingAutoEncoderLoss, not {training['loss']}",
                         "remove the key")
+    if "compare_seeds" in training and not training.get("compare_conditioning"):
+        raise _fail(source, "training.compare_seeds", "only used when training.compare_conditioning is true",
+                    "set compare_conditioning: true or remove the key")
 
 
 def _check_files(raw: dict[str, Any], source: str) -> None:

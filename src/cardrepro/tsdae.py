@@ -177,37 +177,100 @@ def conditioning_metrics(before: pd.DataFrame, trained: dict[str, dict]) -> dict
     return flat
 
 
-def objective_comparison(training: dict, base: dict, tuned: dict, other: dict, metrics: list[str]) -> pd.DataFrame:
-    """Held-out ``metrics`` of the base model and of both objectives (this run's and the compared one)."""
-    chosen, compared = objectives({**training, "compare_conditioning": True})
-    rows = {"base": base, OBJECTIVE_NAMES[chosen]: tuned, OBJECTIVE_NAMES[compared]: other}
-    order = ["base", "card", "prefix"]
-    return pd.DataFrame({name: {m: rows[name].get(m) for m in metrics} for name in order}).T.rename_axis("model")
+def compare_objectives(resolved, model_params: dict, training: dict, train_pairs: list[dict],
+                       eval_pairs: list[dict], evaluator, main: tuple[dict, object]) -> pd.DataFrame:
+    """Train both objectives at each of ``training.compare_seeds`` from the base model: same data, steps, recipe.
+
+    ``main`` is this run's (held-out scores, TrainingResult), its objective at ``training.seed``: reused,
+    not trained again. One row per (objective, seed): held-out scores, the conditioning check of the
+    trained objective, and seconds.
+    """
+    from tqdm.auto import tqdm
+
+    from cardrepro.evaluation import evaluate
+    from cardrepro.models import load_sentence_transformer
+    from cardrepro.training import train
+
+    seeds = training.get("compare_seeds") or [training["seed"]]
+    chosen = training.get("conditioning", "none")
+    plan = [(conditioning, seed) for conditioning in objectives({**training, "compare_conditioning": True}) for seed in seeds]
+    rows = []
+    for conditioning, seed in tqdm(plan, desc="objective x seed"):
+        if (conditioning, seed) == (chosen, training["seed"]):
+            scores, result = main
+        else:
+            model = load_sentence_transformer(resolved, model_params["max_seq_length"], model_params.get("normalize"))
+            result = train(model, train_pairs, {**training, "conditioning": conditioning, "seed": seed})
+            scores = evaluate(model, evaluator)
+        check = conditioning_check(result.loss, eval_pairs[:CHECK_PAIRS], seed=training["seed"])
+        rows.append({"objective": OBJECTIVE_NAMES[conditioning], "seed": seed, **scores,
+                     **{f"trained_{key}": value for key, value in check.items()}, "seconds": round(result.seconds, 1)})
+    return pd.DataFrame(rows)
 
 
-def comparison_conclusion(table: pd.DataFrame, conditioning: dict[str, float], metric: str, stand_in: bool) -> str:
-    """One paragraph whose claims follow from the comparison table and the conditioning checks."""
+def objective_comparison(runs: pd.DataFrame, base: dict, chance: dict, metrics: list[str]) -> pd.DataFrame:
+    """Random ranking, the base model, then each objective's mean, min and max over its seeds, for ``metrics``."""
+    table = {name: {**{m: scores[m] for m in metrics}, **{f"{m}_{s}": scores[m] for m in metrics for s in ("min", "max")},
+                    "seeds": 0}
+             for name, scores in (("chance", chance), ("base", base))}
+    for name, group in runs.groupby("objective", sort=False):
+        table[name] = {**group[metrics].mean().to_dict(),
+                       **{f"{m}_{s}": getattr(group[m], s)() for m in metrics for s in ("min", "max")}, "seeds": len(group)}
+    rows = ["chance", "base"] + [name for name in ("card", "prefix") if name in table]
+    columns = [c for m in metrics for c in (m, f"{m}_min", f"{m}_max")] + ["seeds"]
+    return pd.DataFrame(table).T.loc[rows, columns].rename_axis("model").astype({"seeds": int})
+
+
+def objective_runs_metrics(runs: pd.DataFrame) -> dict[str, dict[str, float]]:
+    """Every (objective, seed) run for the metrics JSON: ``card_seed42``, ``prefix_seed43``, ..."""
+    named = runs.set_index(runs["objective"] + "_seed" + runs["seed"].astype(str)).drop(columns=["objective", "seed"])
+    return {name: {k: round(float(v), 6) for k, v in row.items()} for name, row in named.iterrows()}
+
+
+def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, conditioning: dict[str, float], metric: str,
+                          stand_in: bool) -> str:
+    """One paragraph whose claims follow from the comparison table, the seeds and the conditioning checks."""
     card_gap, card_grad = conditioning["card_loss_gap_shuffled"], conditioning["card_grad_norm_pooled"]
     reads = card_gap != 0.0 or card_grad > 0.0
     text = [(f"With the card's objective the decoder {'does' if reads else '**does not**'} read the sentence embedding: "
              f"shuffling the sources changed the loss by {card_gap:+.4f} and the gradient reaching the pooled "
              f"embedding had norm {card_grad:.4f}.")]
-    if "prefix_trained_loss_gap_shuffled" in conditioning:
-        gap = conditioning["prefix_trained_loss_gap_shuffled"]
-        uses = (f"its loss rose by {gap:+.4f} when the sources were shuffled, so its decoder uses the embedding."
-                if gap > 0 else
-                f"shuffling the sources did not raise its loss ({gap:+.4f}), so after these steps its decoder "
-                "does not yet use the embedding.")
-        text.append(f"The prefix objective sent gradient to it (norm {conditioning['prefix_grad_norm_pooled']:.4f}); "
-                    f"after training {uses}")
-    base, card = table.loc["base", metric], table.loc["card", metric]
-    line = f"Held-out {metric}: base {base:.4f}, card objective {card:.4f} ({card - base:+.4f})"
+    prefix_runs = runs[runs["objective"] == "prefix"]
+    if len(prefix_runs):
+        gaps = prefix_runs["trained_loss_gap_shuffled"]
+        rose = int((gaps > 0).sum())
+        uses = ("so its decoder uses the embedding" if rose == len(gaps)
+                else "so its decoder does not yet use the embedding" if rose == 0
+                else "so whether its decoder uses the embedding depends on the seed")
+        text.append(f"The prefix objective sends gradient to it (norm {conditioning['prefix_grad_norm_pooled']:.4f} before "
+                    f"training); after training, shuffling the sources raised its loss at {rose} of {len(gaps)} seeds "
+                    f"(mean {gaps.mean():+.4f}), {uses}.")
+    seeds = int(table.loc["card", "seeds"])
+    shown = lambda name: (f"{table.loc[name, metric]:.4f}" if seeds == 1 else  # noqa: E731
+                          f"{table.loc[name, metric]:.4f} [{table.loc[name, f'{metric}_min']:.4f}, "
+                          f"{table.loc[name, f'{metric}_max']:.4f}]")
+    line = (f"Held-out {metric}{' (mean over ' + str(seeds) + ' seeds, [min, max])' if seeds > 1 else ''}: "
+            f"random ranking {table.loc['chance', metric]:.4f}, base model {table.loc['base', metric]:.4f}, "
+            f"card objective {shown('card')}")
     if "prefix" in table.index:
-        prefix = table.loc["prefix", metric]
-        verdict = "higher" if prefix > card else "lower" if prefix < card else "the same"
-        line += f", prefix objective {prefix:.4f} ({prefix - base:+.4f}), {verdict} than the card's objective"
-    text.append(line + ", from one seed each: a difference is only worth as much as the seed spread, not measured here.")
+        line += f", prefix objective {shown('prefix')}."
+        card, prefix = runs[runs["objective"] == "card"][metric], prefix_runs[metric]
+        if seeds == 1:
+            verdict = (f"The prefix objective scores {prefix.iloc[0] - card.iloc[0]:+.4f} against the card's from one seed "
+                       "each: a difference is only worth as much as the seed spread, not measured here.")
+        elif prefix.min() > card.max():
+            verdict = "The prefix objective is above the card's at every seed: the two seed ranges do not overlap."
+        elif prefix.max() < card.min():
+            verdict = "The prefix objective is below the card's at every seed: the two seed ranges do not overlap."
+        else:
+            verdict = (f"The seed ranges overlap (means {prefix.mean() - card.mean():+.4f} apart), so these seeds do not "
+                       "separate the two objectives.")
+        text += [line, verdict]
+    else:
+        text.append(line + ".")
     if stand_in:
-        text.append("These figures come from the declared small stand-in, not from Qwen2.5-0.5B-Instruct: the "
-                    "mechanism (gap and gradient) carries over to any Qwen2 decoder; the size of the retrieval change does not.")
+        best = table.drop(index="chance")[metric].max() / table.loc["chance", metric]
+        text.append("These figures come from the declared small stand-in with random weights, not from "
+                    "Qwen2.5-0.5B-Instruct: the mechanism (gap and gradient) carries over to any Qwen2 decoder; "
+                    f"the retrieval scores, at most {best:.1f}x random ranking here, do not.")
     return " ".join(text)
