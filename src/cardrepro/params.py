@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 import yaml
 
+from cardrepro.batching import GROUPABLE_LOSSES
 from cardrepro.evaluation import CUTOFF_KEYS, EVALUATOR_KINDS
 from cardrepro.paths import resolve
 
@@ -108,6 +109,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
                                       fix="use true to also train the other conditioning on the same data and steps, else false"),
         "compare_seeds": Field(LIST, required=False, check=_seeds,
                                fix="list the seeds to train each objective with, e.g. [42, 43, 44]"),
+        "group_by_length": Field(BOOL, required=False,
+                                 fix="use true to batch pairs of similar length (less padding), false for the cards' random batches"),
     },
     "evaluation": {
         "name": Field(STR, fix="name the evaluation set, e.g. test-binary-eval"),
@@ -189,18 +192,22 @@ def validate(raw: dict[str, Any], source: str) -> RunParams:
                     raise _fail(source, f"{section}.{key}", "missing key", field.fix)
                 continue
             _check_field(source, f"{section}.{key}", values[key], field)
-    _check_tsdae(raw, source)
+    _check_combinations(raw, source)
     _check_files(raw, source)
     return RunParams(source=source, run=run, **{s: dict(raw[s]) for s in SCHEMA})
 
 
-def _check_tsdae(raw: dict[str, Any], source: str) -> None:
-    """The TSDAE keys only mean something with the TSDAE loss: elsewhere they would be silently ignored."""
+def _check_combinations(raw: dict[str, Any], source: str) -> None:
+    """Keys that only mean something with some losses: elsewhere they would be silently ignored or do harm."""
     training = raw["training"]
     for key in ("conditioning", "prefix_tokens", "tie_encoder_decoder", "compare_conditioning", "compare_seeds"):
         if key in training and training["loss"] != "DenoisingAutoEncoderLoss":
             raise _fail(source, f"training.{key}", f"only used by DenoisingAutoEncoderLoss, not {training['loss']}",
                         "remove the key")
+    if training.get("group_by_length") and training["loss"] not in GROUPABLE_LOSSES:
+        raise _fail(source, "training.group_by_length",
+                    f"changes what {training['loss']} learns: its in-batch negatives depend on which pairs share a batch",
+                    "set it to false")
     if "compare_seeds" in training and not training.get("compare_conditioning"):
         raise _fail(source, "training.compare_seeds", "only used when training.compare_conditioning is true",
                     "set compare_conditioning: true or remove the key")

@@ -90,6 +90,10 @@ def run_metrics(params, resolved, base: dict, tuned: dict, result, loss_at_steps
             "steps": result.steps,
             "seconds": round(result.seconds, 1),
             "steps_per_second": round(result.steps / result.seconds, 3),
+            "group_by_length": bool(params.training.get("group_by_length", False)),
+            "sentence_0_padding": result.padding,
+            "precision": result.precision,
+            "peak_memory_mib": result.peak_memory_mib,
         },
     }
 

@@ -7,6 +7,8 @@ card's figure at step 500 is the mean over steps 1-500: with a logging interval 
 
 from __future__ import annotations
 
+import resource
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -15,16 +17,22 @@ import pandas as pd
 import torch
 from datasets import Dataset
 
+from cardrepro.batching import (
+    length_grouped_batches,
+    length_grouped_sampler,
+    padding_fraction,
+    random_batches,
+    token_lengths,
+)
 from cardrepro.params import LOSSES
 from cardrepro.tsdae import make_tsdae_loss
 
-# The card's recipe: AdamW, fp32, round-robin multi-dataset sampler, no checkpoints needed here.
+# The card's recipe: AdamW, round-robin multi-dataset sampler, no checkpoints needed here.
 FIXED_ARGUMENTS = {
     "optim": "adamw_torch",
     "multi_dataset_batch_sampler": "round_robin",
     "save_strategy": "no",
     "report_to": "none",
-    "bf16": False,
     "fp16": False,
 }
 
@@ -35,6 +43,29 @@ class TrainingResult:
     seconds: float
     steps: int
     loss: torch.nn.Module  # the trained objective (a TSDAE decoder lives here, not in the saved model)
+    precision: str  # "fp32" (CPU, as the cards), "bf16+tf32" or "fp32+tf32" on a GPU that supports them
+    peak_memory_mib: float  # the process's peak RSS on CPU, the peak allocated GPU memory on a GPU
+    padding: float  # share of sentence_0 token positions computed as padding in the first epoch's batches
+
+
+def precision() -> dict[str, bool]:
+    """bf16 and tf32 where the GPU supports them (Ampere or newer); plain fp32 on CPU, as the cards ran."""
+    if not torch.cuda.is_available():
+        return {"bf16": False, "tf32": False}
+    ampere = torch.cuda.get_device_capability()[0] >= 8
+    return {"bf16": ampere and torch.cuda.is_bf16_supported(), "tf32": ampere}
+
+
+def precision_name(chosen: dict[str, bool]) -> str:
+    return "+".join(["bf16" if chosen["bf16"] else "fp32"] + (["tf32"] if chosen["tf32"] else []))
+
+
+def peak_memory_mib() -> float:
+    """Peak GPU memory allocated by torch, or else this process's peak resident set size."""
+    if torch.cuda.is_available():
+        return torch.cuda.max_memory_allocated() / 2**20
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
+    return peak / (2**20 if sys.platform == "darwin" else 2**10)
 
 
 def make_loss(model, training: dict):
@@ -52,10 +83,11 @@ def make_loss(model, training: dict):
     raise ValueError(f"training.loss: unsupported loss {name!r}; fix: use one of {', '.join(LOSSES)}")
 
 
-def training_arguments(training: dict, output_dir: str, evaluate: bool):
+def training_arguments(training: dict, output_dir: str, evaluate: bool, batch_sampler=None):
     """SentenceTransformerTrainingArguments from the params ``training`` section."""
     from sentence_transformers.sentence_transformer import SentenceTransformerTrainingArguments
 
+    extra = {"batch_sampler": batch_sampler} if batch_sampler is not None else {}
     return SentenceTransformerTrainingArguments(
         output_dir=output_dir,
         num_train_epochs=training["epochs"],
@@ -72,7 +104,9 @@ def training_arguments(training: dict, output_dir: str, evaluate: bool):
         eval_steps=training["eval_steps"] if evaluate else None,
         eval_on_start=evaluate,  # the base model's score as step 0 of the curve
         dataloader_pin_memory=torch.cuda.is_available(),  # pinning only helps a GPU
+        **precision(),
         **FIXED_ARGUMENTS,
+        **extra,
     )
 
 
@@ -95,25 +129,34 @@ def history_frame(log_history: list[dict], evaluator_name: str | None) -> pd.Dat
 
 
 def train(model, train_pairs: list[dict], training: dict, evaluator=None) -> TrainingResult:
-    """Fit ``model`` in place; evaluate every ``eval_steps`` when an evaluator is given."""
+    """Fit ``model`` in place; evaluate every ``eval_steps`` when an evaluator is given.
+
+    ``training.group_by_length`` batches pairs of similar sentence_0 token length (cardrepro.batching).
+    """
     from sentence_transformers.sentence_transformer import SentenceTransformerTrainer
     from transformers import set_seed
 
     set_seed(training["seed"])  # before the loss: a TSDAE decoder's new cross-attention is initialised there
     loss = make_loss(model, training)
+    lengths = token_lengths([p["sentence_0"] for p in train_pairs], model.tokenizer, model.max_seq_length)
+    batch_size, seed = training["batch_size"], training["seed"]
+    if training.get("group_by_length"):
+        sampler, batches = length_grouped_sampler(lengths), length_grouped_batches(lengths, batch_size, seed)
+    else:  # the trainer's own random batches; a seeded draw of the same kind measures their padding
+        sampler, batches = None, random_batches(len(lengths), batch_size, seed)
+    if torch.cuda.is_available():
+        torch.cuda.reset_peak_memory_stats()
     with tempfile.TemporaryDirectory(prefix="cardrepro-trainer-") as scratch:
-        trainer = SentenceTransformerTrainer(
-            model=model,
-            args=training_arguments(training, scratch, evaluate=evaluator is not None),
-            train_dataset=to_dataset(train_pairs),
-            loss=loss,
-            evaluator=evaluator,
-        )
+        arguments = training_arguments(training, scratch, evaluate=evaluator is not None, batch_sampler=sampler)
+        trainer = SentenceTransformerTrainer(model=model, args=arguments, train_dataset=to_dataset(train_pairs),
+                                             loss=loss, evaluator=evaluator)
         start = time.perf_counter()
         trainer.train()
         seconds = time.perf_counter() - start
     name = evaluator.name if evaluator is not None else None
-    return TrainingResult(history_frame(trainer.state.log_history, name), seconds, trainer.state.global_step, loss)
+    chosen = {"bf16": arguments.bf16, "tf32": bool(arguments.tf32)}
+    return TrainingResult(history_frame(trainer.state.log_history, name), seconds, trainer.state.global_step, loss,
+                          precision_name(chosen), round(peak_memory_mib(), 1), round(padding_fraction(lengths, batches), 4))
 
 
 def loss_at_card_steps(history: pd.DataFrame, card_steps: list[int], card_logging_steps: int) -> dict[int, float]:

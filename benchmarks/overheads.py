@@ -1,0 +1,75 @@
+"""What the tooling costs on top of the training itself.
+
+- ``dvc repro`` with nothing to do (timed only when ``dvc status`` says the pipeline is up to date:
+  otherwise it would run the pipeline);
+- one notebook under papermill (kernel start included) vs the same cells run as a plain Python script,
+  both with the notebook's smoke defaults;
+- with ``--tests``, the whole test suite's wall time.
+
+    python benchmarks/overheads.py [--notebook mnrl_compressed] [--repeats 3] [--tests]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def timed(command: list[str], cwd: Path = ROOT) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=True)
+    return time.perf_counter() - start, done.stdout + done.stderr
+
+
+def dvc_noop(repeats: int) -> dict:
+    _, status = timed(["dvc", "status"])
+    if "up to date" not in status:
+        return {"seconds": None, "why": "the pipeline is not up to date here: run `dvc repro` first"}
+    runs = [timed(["dvc", "repro"])[0] for _ in range(repeats)]
+    return {"median_seconds": round(statistics.median(runs), 2), "seconds": [round(s, 2) for s in runs]}
+
+
+def notebook_vs_script(run: str, repeats: int) -> dict:
+    import nbformat
+    from nbconvert import PythonExporter
+
+    notebook = ROOT / "notebooks" / f"{run}.ipynb"
+    with tempfile.TemporaryDirectory() as scratch:
+        script = Path(scratch) / f"{run}.py"
+        script.write_text(PythonExporter().from_notebook_node(nbformat.read(notebook, as_version=4))[0])
+        executed = Path(scratch) / f"{run}.ipynb"
+        papermill = [timed(["papermill", str(notebook), str(executed), "-k", "cardrepro", "--no-progress-bar"])[0]
+                     for _ in range(repeats)]
+        plain = [timed([sys.executable, str(script)])[0] for _ in range(repeats)]
+    papermill_s, plain_s = statistics.median(papermill), statistics.median(plain)
+    return {"notebook": f"notebooks/{run}.ipynb (smoke defaults)", "papermill_median_seconds": round(papermill_s, 2),
+            "script_median_seconds": round(plain_s, 2), "overhead_seconds": round(papermill_s - plain_s, 2)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notebook", default="mnrl_compressed")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--tests", action="store_true", help="also time the whole test suite (minutes)")
+    parser.add_argument("--out", default="reports/benchmarks/overheads.json")
+    args = parser.parse_args(argv)
+    results = {"dvc_repro_noop": dvc_noop(args.repeats), "papermill": notebook_vs_script(args.notebook, args.repeats)}
+    if args.tests:
+        results["test_suite_seconds"] = round(timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"])[0], 1)
+    out = ROOT / args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
