@@ -159,7 +159,7 @@ def test_conclusion_follows_the_numbers(card, prefix, verdict):
     table = objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"])
     text = comparison_conclusion(table, runs, CHECKS, "m", stand_in=True)
     assert "decoder **does not** read" in text and verdict in text and "random ranking 0.0200" in text
-    assert f"raised its loss at {len(prefix)} of {len(prefix)} seeds" in text and "so its decoder uses" in text
+    assert f"raised its loss by more than 0.01 at {len(prefix)} of {len(prefix)} seeds" in text and "so its decoder uses" in text
     best_mean = max(sum(prefix) / len(prefix), sum(card) / len(card))
     assert f"at most {best_mean / 0.02:.1f}x random ranking" in text
 
@@ -167,10 +167,10 @@ def test_conclusion_follows_the_numbers(card, prefix, verdict):
 def test_conclusion_says_when_the_decoder_reads_and_when_the_prefix_is_not_yet_used():
     from cardrepro.tsdae import comparison_conclusion, objective_comparison
 
-    runs = _runs([0.2, 0.2], [0.3, 0.3], [-0.04, -0.01])
+    runs = _runs([0.2, 0.2], [0.3, 0.3], [-0.04, 0.004])  # a rise under 0.01 nats is batch noise
     table = objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"])
     unused = comparison_conclusion(table, runs, CHECKS, "m", stand_in=False)
-    assert "at 0 of 2 seeds (mean -0.0250)" in unused and "does not yet use" in unused and "stand-in" not in unused
+    assert "at 0 of 2 seeds (mean -0.0180)" in unused and "does not yet use" in unused and "stand-in" not in unused
     reading = comparison_conclusion(table, runs, {**CHECKS, "card_loss_gap_shuffled": 0.4, "card_grad_norm_pooled": 0.1},
                                     "m", stand_in=False)
     assert "decoder does read" in reading
