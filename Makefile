@@ -8,7 +8,7 @@ RUN    := PATH="$(BIN):$$PATH" HF_HUB_DISABLE_TELEMETRY=1
 TORCH  := torch==2.13.0
 KERNEL := cardrepro
 
-.PHONY: setup kernel repro test notebooks lab clean
+.PHONY: setup kernel repro seeds plots test notebooks lab clean
 
 setup: $(VENV)/.installed
 
@@ -25,6 +25,16 @@ kernel:
 
 repro: setup
 	$(RUN) $(BIN)/dvc repro
+
+# Seed variance: the runs of params/seeds.yaml repeated at its seeds, and their summary.
+seeds: setup
+	$(RUN) $(BIN)/dvc repro seeds/dvc.yaml
+
+# `dvc plots show` as a page that renders offline (Vega inlined): open dvc_plots/index.html.
+PLOTS_TEMPLATE := .dvc/tmp/offline_plots.html
+plots: setup
+	$(RUN) $(BIN)/python -m cardreview.offline_plots $(PLOTS_TEMPLATE)
+	$(RUN) $(BIN)/dvc plots show --html-template $(abspath $(PLOTS_TEMPLATE))
 
 test: setup
 	$(RUN) $(BIN)/pytest

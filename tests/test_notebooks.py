@@ -40,6 +40,12 @@ def test_papermill_run_writes_notebook_metrics_plots_and_model(params, tmp_path)
     assert {p.name for p in (tmp_path / "report" / "plots").iterdir()} == {
         "loss.csv", "eval.csv", "card_loss.csv", "card_eval.csv"}
     assert (tmp_path / "model" / "README.md").is_file() and (tmp_path / "model" / "model.safetensors").is_file()
+    intervals = metrics["intervals"]
+    assert intervals["resampled_items"] == 16 and intervals["level"] == 0.95
+    low, high = intervals["cosine_ap"]["tuned"]
+    assert low <= metrics["tuned"]["cosine_ap"] <= high
+    html = (tmp_path / "report" / "cosine_sparql.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "What the card claims" in html and "data:image/png;base64" in html
 
 
 @pytest.mark.slow
@@ -54,7 +60,7 @@ def test_a_failing_run_leaves_no_results_behind(params, tmp_path):
     with pytest.raises(Exception, match=r"train.jsonl:2: not valid JSON"):
         execute(broken, "notebooks/cosine_sparql.ipynb", report / "cosine_sparql.ipynb")
     assert (report / "cosine_sparql.failed.ipynb").is_file()
-    assert not (report / "cosine_sparql.ipynb").exists()
+    assert not (report / "cosine_sparql.ipynb").exists() and not (report / "cosine_sparql.html").exists()
     assert not (report / "metrics.json").exists() and not (report / "plots").exists()
     assert not (tmp_path / "model").exists()
 

@@ -124,3 +124,15 @@ def test_compare_seeds_need_the_comparison():
 def test_tsdae_qwen_reproduces_the_card_and_compares_the_fixed_objective():
     training = load("params/tsdae_qwen.yaml").training
     assert training["conditioning"] == "none" and training["compare_conditioning"] is True
+
+
+def test_a_seed_repeat_writes_beside_the_main_result_and_changes_only_the_seed():
+    from cardrepro.params import with_seed
+
+    main = load("params/mnrl_qa.yaml")
+    repeat = with_seed(main, 43)
+    assert repeat.training == main.training | {"seed": 43}
+    assert repeat.outputs == {"model_dir": "models/seeds/mnrl_qa/seed43", "report_dir": "reports/seeds/mnrl_qa/seed43"}
+    assert (repeat.data, repeat.model, repeat.evaluation) == (main.data, main.model, main.evaluation)
+    with pytest.raises(ParamsError, match=r"params/mnrl_qa.yaml: training.seed: --seed -1 .*fix: pass e.g. --seed 43"):
+        with_seed(main, -1)

@@ -54,6 +54,7 @@ def test_repro_then_metrics_plots_and_nothing_to_redo(repo_copy):
     first = _dvc(repo_copy, "repro")
     for run in RUNS:
         assert f"Running stage 'prepare_{run}'" in first and f"Running stage '{run}'" in first
+    assert "Running stage 'summary'" in first and "repeat@" not in first  # seed repeats only on request
 
     metrics = json.loads(_dvc(repo_copy, "metrics", "show", "--json"))[""]["data"]
     for run in RUNS:
@@ -64,7 +65,7 @@ def test_repro_then_metrics_plots_and_nothing_to_redo(repo_copy):
         assert shown["substituted"] == {"stand_in_model": expected_stand_in, "generated_data": True}, run
         metric = params["evaluation"]["metric"]
         assert 0.0 <= shown["base"][metric] <= 1.0 and 0.0 <= shown["tuned"][metric] <= 1.0, run
-        assert (repo_copy / f"reports/{run}/{run}.ipynb").is_file()
+        assert (repo_copy / f"reports/{run}/{run}.ipynb").is_file() and (repo_copy / f"reports/{run}/{run}.html").is_file()
         assert (repo_copy / f"models/{run}/model.safetensors").is_file()
         train_file = repo_copy / params["data"]["train_file"]
         assert len(train_file.read_text().splitlines()) == SMOKE_PAIRS[run], run
@@ -74,6 +75,18 @@ def test_repro_then_metrics_plots_and_nothing_to_redo(repo_copy):
     for title in ("cosine_sparql held-out cosine AP", "tsdae_minilm held-out MAP@25", "tsdae_qwen training loss",
                   "mnrl_qa held-out MRR@10", "mnrl_compressed held-out MRR@10"):
         assert title in plots
+
+    from cardreview.offline_plots import write_template
+
+    template = write_template(repo_copy / ".dvc/tmp/offline_plots.html")
+    _dvc(repo_copy, "plots", "show", "--html-template", str(template), "-o", "offline")
+    page = (repo_copy / "offline" / "index.html").read_text()
+    assert "cdn.jsdelivr" not in page and "<script src=" not in page  # nothing to fetch
+    assert "window.vegaEmbed=" in page and page.count("vegaEmbed('#") >= 10
+
+    results = (repo_copy / "reports/summary/results.md").read_text()
+    assert all(f"| {run} |" in results for run in RUNS) and "[95% CI]" in results
+    assert (repo_copy / "reports/summary/summary.html").is_file()
 
     second = _dvc(repo_copy, "repro")
     assert "Running stage" not in second and "up to date" in second

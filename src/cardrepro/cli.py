@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from cardrepro import one_line_warnings
 from cardrepro import params as params_module
@@ -36,18 +37,35 @@ def _execute(args: argparse.Namespace) -> None:
     run_params = params_module.load(path)
     if run_params.run != args.run:
         raise ParamsError(f"{path}: run: says {run_params.run!r}, not {args.run!r}; fix: pass params/{args.run}.yaml")
+    if args.seed is not None:
+        run_params = params_module.with_seed(run_params, args.seed)
     output = args.output or f"{run_params.outputs['report_dir']}/{args.run}.ipynb"
-    print(f"{args.run}: executed notebook at {execute(run_params, f'notebooks/{args.run}.ipynb', output)}")
+    published = execute(run_params, f"notebooks/{args.run}.ipynb", output)
+    print(f"{args.run}: executed notebook at {published}, rendered at {published.with_suffix('.html')}")
+
+
+def _summary(args: argparse.Namespace) -> None:
+    from cardrepro.notebooks import publish
+
+    seeds = args.seeds_root is not None
+    output = args.output or ("reports/seeds/summary.ipynb" if seeds else "reports/summary/summary.ipynb")
+    parameters = {"report_root": args.report_root, "seeds_root": args.seeds_root, "runs": list(args.runs or RUNS),
+                  "table_file": str(Path(output).with_name("results.md"))}
+    published = publish("notebooks/summary.ipynb", output, parameters)
+    print(f"summary: executed notebook at {published}, rendered at {published.with_suffix('.html')}")
+
+
+NOTEBOOKS = (*RUNS, "summary")  # every notebook under notebooks/, the summary last (it reads the runs' results)
 
 
 def _smoke(args: argparse.Namespace) -> None:
     from cardrepro.notebooks import refresh_smoke
 
-    unknown = set(args.runs) - set(RUNS)
+    unknown = set(args.runs) - set(NOTEBOOKS)
     if unknown:
-        raise ValueError(f"unknown run(s) {', '.join(sorted(unknown))}; fix: use some of {', '.join(RUNS)}")
-    for run in args.runs or [r for r in RUNS if resolve(f"notebooks/{r}.ipynb").is_file()]:
-        print(f"{run}: refreshed {refresh_smoke(f'notebooks/{run}.ipynb')}")
+        raise ValueError(f"unknown notebook(s) {', '.join(sorted(unknown))}; fix: use some of {', '.join(NOTEBOOKS)}")
+    for name in args.runs or [n for n in NOTEBOOKS if resolve(f"notebooks/{n}.ipynb").is_file()]:
+        print(f"{name}: refreshed {refresh_smoke(f'notebooks/{name}.ipynb')}")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -71,10 +89,21 @@ def parser() -> argparse.ArgumentParser:
     execute.add_argument("run", choices=RUNS)
     execute.add_argument("--params", help="params file (default: params/<run>.yaml)")
     execute.add_argument("--output", help="executed notebook path (default: <report_dir>/<run>.ipynb)")
+    execute.add_argument("--seed", type=int, help="repeat the run at this training seed, under "
+                         "reports/seeds/<run>/seed<N>/ and models/seeds/<run>/seed<N>/ (seeds/dvc.yaml)")
     execute.set_defaults(handler=_execute)
 
+    summary = commands.add_parser("summary", help="execute the cross-run summary notebook over the runs' metrics")
+    summary.add_argument("--report-root", default="reports", help="folder of <run>/metrics.json (default: reports)")
+    summary.add_argument("--seeds-root", help="folder of <run>/seed<N>/metrics.json from seeds/dvc.yaml: adds the "
+                         "seed spread (default: none)")
+    summary.add_argument("--runs", nargs="+", choices=RUNS, help="runs to include (default: all five)")
+    summary.add_argument("--output", help="default: reports/summary/summary.ipynb, or reports/seeds/summary.ipynb "
+                         "with --seeds-root")
+    summary.set_defaults(handler=_summary)
+
     smoke = commands.add_parser("smoke", help="re-execute notebooks in place with their smoke defaults")
-    smoke.add_argument("runs", nargs="*", help=f"some of {', '.join(RUNS)} (default: every notebook in notebooks/)")
+    smoke.add_argument("runs", nargs="*", help=f"some of {', '.join(NOTEBOOKS)} (default: all of them)")
     smoke.set_defaults(handler=_smoke)
     return top
 

@@ -123,3 +123,16 @@ def comparison_table(base: dict, tuned: dict, card: dict) -> pd.DataFrame:
         {"base": [base.get(n) for n in names], "tuned": [tuned.get(n) for n in names], "card": [card.get(n) for n in names]},
         index=pd.Index(names, name="metric"),
     )
+
+
+PICTURED_PAIRS = 40  # enough to see a pattern, few enough to see each pair
+
+
+def pair_embeddings(model, pairs: list[dict], limit: int = PICTURED_PAIRS) -> dict:
+    """Embeddings of the first ``limit`` held-out pairs (sentence_0, sentence_1), with labels when the pairs
+    have them: taken before and after training, they show what training did to the pairs' geometry."""
+    chosen = pairs[:limit]
+    first = model.encode([p["sentence_0"] for p in chosen], convert_to_numpy=True, normalize_embeddings=True)
+    second = model.encode([p["sentence_1"] for p in chosen], convert_to_numpy=True, normalize_embeddings=True)
+    labels = [float(p["label"]) for p in chosen] if chosen and "label" in chosen[0] else None
+    return {"first": first, "second": second, "label": labels}

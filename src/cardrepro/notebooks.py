@@ -1,7 +1,8 @@
 """Execute a run's notebook with papermill: validate first, publish only a finished notebook.
 
 The executed copy is written to a temporary file and moved into place at the end, with
-papermill's timings and progress widgets stripped so that notebooks diff on content only.
+papermill's timings and progress widgets stripped so that notebooks diff on content only, and
+rendered to HTML beside it (``<name>.html``) for reviewers without Jupyter.
 A failed run leaves ``<name>.failed.ipynb`` for debugging and removes the run's partial outputs.
 """
 
@@ -43,18 +44,12 @@ def check_ready(params: RunParams) -> None:
         if path and not resolve(path).is_file():
             raise ParamsError(f"{params.source}: data.{split}_file: no such file {path!r}; "
                               f"fix: run `dvc repro prepare_{params.run}` first, or set it to null")
-    from jupyter_client.kernelspec import find_kernel_specs
-
     from cardrepro.models import ModelUnavailableError, resolve_base_model
 
     try:
         resolve_base_model(params.model)  # finds the weights without loading them
     except ModelUnavailableError as exc:
         raise ParamsError(f"{params.source}: {exc}") from exc
-
-    if KERNEL_NAME not in find_kernel_specs():
-        raise ParamsError(f"kernel {KERNEL_NAME!r} is not installed; fix: run `make kernel` "
-                          f"(python -m ipykernel install --sys-prefix --name {KERNEL_NAME})")
 
 
 def _remove_partial_outputs(params: RunParams) -> None:
@@ -66,9 +61,22 @@ def _remove_partial_outputs(params: RunParams) -> None:
 
 def execute(params: RunParams, notebook: str | Path, output: str | Path) -> Path:
     """Run ``notebook`` with ``params`` injected; return the published executed notebook."""
+    check_ready(params)
+    return publish(notebook, output, params.as_dict() | {"params_file": params.source},
+                   on_failure=lambda: _remove_partial_outputs(params))
+
+
+def publish(notebook: str | Path, output: str | Path, parameters: dict, on_failure=None) -> Path:
+    """Execute ``notebook`` with ``parameters`` from the project root and publish it with its HTML.
+
+    Nothing is published unless every cell ran: a failure leaves ``<name>.failed.ipynb`` and
+    calls ``on_failure`` (which removes the run's partial results).
+    """
     import papermill
 
-    check_ready(params)
+    if KERNEL_NAME not in _kernels():
+        raise ParamsError(f"kernel {KERNEL_NAME!r} is not installed; fix: run `make kernel` "
+                          f"(python -m ipykernel install --sys-prefix --name {KERNEL_NAME})")
     output = resolve(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     failed = output.with_suffix(".failed.ipynb")
@@ -76,18 +84,37 @@ def execute(params: RunParams, notebook: str | Path, output: str | Path) -> Path
     fd, scratch = tempfile.mkstemp(dir=output.parent, prefix=f".{output.stem}.", suffix=".ipynb")
     os.close(fd)
     try:
-        papermill.execute_notebook(
-            str(resolve(notebook)), scratch,
-            parameters=params.as_dict() | {"params_file": params.source},
-            kernel_name=KERNEL_NAME, cwd=str(project_root()), progress_bar=True,
-        )
+        papermill.execute_notebook(str(resolve(notebook)), scratch, parameters=parameters,
+                                   kernel_name=KERNEL_NAME, cwd=str(project_root()), progress_bar=True)
     except BaseException:
-        _remove_partial_outputs(params)
+        if on_failure is not None:
+            on_failure()
+        output.with_suffix(".html").unlink(missing_ok=True)
         os.replace(scratch, failed)
         raise
-    nbformat.write(strip_volatile(nbformat.read(scratch, as_version=4)), scratch)
+    notebook_node = strip_volatile(nbformat.read(scratch, as_version=4))
+    nbformat.write(notebook_node, scratch)
+    render_html(notebook_node, output.with_suffix(".html"))
     os.replace(scratch, output)
     return output
+
+
+def _kernels() -> dict:
+    from jupyter_client.kernelspec import find_kernel_specs
+
+    return find_kernel_specs()
+
+
+def render_html(notebook: nbformat.NotebookNode, path: Path) -> Path:
+    """The executed notebook as one self-contained HTML page (figures inline), written atomically."""
+    from nbconvert import HTMLExporter
+
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(notebook)
+    fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".html")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(body)
+    os.replace(scratch, path)
+    return path
 
 
 def refresh_smoke(notebook: str | Path) -> Path:

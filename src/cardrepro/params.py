@@ -245,3 +245,18 @@ def from_notebook(values: dict[str, Any], source: str) -> RunParams:
     if values.get("card") is None and values.get("run") in RUNS:
         values = values | {"card": load(f"params/{values['run']}.yaml").card}
     return validate(values, source=source)
+
+
+SEED_RUNS_DIR = "seeds"  # reports/seeds/<run>/seed<N>/ and models/seeds/<run>/seed<N>/
+
+
+def with_seed(params: RunParams, seed: int) -> RunParams:
+    """The same run at another training seed, writing under ``<reports|models>/seeds/<run>/seed<N>/``
+    so that repeats never overwrite the pipeline's main result (same data, same recipe)."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ParamsError(f"{params.source}: training.seed: --seed {seed!r} is not a non-negative integer; "
+                          "fix: pass e.g. --seed 43")
+    outputs = {key: str(Path(params.outputs[key]).parent / SEED_RUNS_DIR / params.run / f"seed{seed}")
+               for key in ("model_dir", "report_dir")}
+    raw = params.as_dict() | {"training": params.training | {"seed": seed}, "outputs": params.outputs | outputs}
+    return validate(raw, source=f"{params.source} with --seed {seed}")

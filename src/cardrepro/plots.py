@@ -30,3 +30,52 @@ def plot_training(history: pd.DataFrame, card: dict, metric: str, metric_label: 
         ax.legend()
     fig.tight_layout()
     return fig
+
+
+def _project(first, second):
+    """Both columns of pairs in one 2-D PCA plane of this model's space (fitted on the pairs themselves)."""
+    import numpy as np
+
+    points = np.concatenate([first, second])
+    centred = points - points.mean(axis=0)
+    _, _, axes = np.linalg.svd(centred, full_matrices=False)
+    plane = centred @ axes[:2].T
+    return plane[: len(first)], plane[len(first):]
+
+
+def _mean(values) -> str:
+    return f"{values.mean():.3f}" if len(values) else "none pictured"
+
+
+def plot_embedding_shift(before: dict, after: dict, first_label: str = "sentence_0", second_label: str = "sentence_1"):
+    """Held-out pairs in a 2-D PCA of the base model's space and of the tuned model's, each pair joined by a line.
+
+    A line is a pair: shorter lines mean the pair moved closer. With labelled pairs, positive pairs are
+    green and negative grey, so the picture shows whether training separated them. The title of each
+    panel gives the mean cosine of the pairs (of positives and negatives, when labelled).
+    """
+    import numpy as np
+
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4.6))
+    plt.close(fig)
+    for ax, (name, pairs) in zip(axes, (("base model", before), ("tuned model", after)), strict=True):
+        first, second = _project(pairs["first"], pairs["second"])
+        cosine = (pairs["first"] * pairs["second"]).sum(axis=1)
+        labels = np.ones(len(first)) if pairs["label"] is None else np.asarray(pairs["label"])
+        for a, b, label in zip(first, second, labels, strict=True):
+            ax.plot([a[0], b[0]], [a[1], b[1]], color="tab:green" if label > 0.5 else "0.7", linewidth=0.8, zorder=1)
+        ax.scatter(first[:, 0], first[:, 1], s=18, marker="o", color="tab:blue", label=first_label, zorder=2)
+        ax.scatter(second[:, 0], second[:, 1], s=22, marker="^", color="tab:orange", label=second_label, zorder=2)
+        if pairs["label"] is None:
+            title = f"{name}\nmean pair cosine {cosine.mean():.3f}"
+        else:
+            title = (f"{name}\nmean cosine: positive pairs {_mean(cosine[labels > 0.5])}, "
+                     f"negative {_mean(cosine[labels <= 0.5])}")
+        ax.set(xticks=[], yticks=[], xlabel="PC 1", ylabel="PC 2")
+        ax.set_title(title, fontsize=10)
+        ax.legend(loc="best", fontsize=8)
+    fig.suptitle(f"{len(before['first'])} held-out pairs, each joined by a line "
+                 + ("(green: positive, grey: negative)" if before["label"] is not None else "(sentence_0 to its sentence_1)"),
+                 fontsize=10)
+    fig.tight_layout()
+    return fig

@@ -69,8 +69,10 @@ def write_training_plots(report_dir: str | Path, history: pd.DataFrame, card: di
         write_plot_data(report_dir, "card_eval", card_points(card["logged_eval"], plot_column(metric)))
 
 
-def run_metrics(params, resolved, base: dict, tuned: dict, result, loss_at_steps: dict, counts: dict) -> dict:
-    """The run's metrics JSON: what was substituted, base vs tuned vs card, loss at card steps."""
+def run_metrics(params, resolved, base: dict, tuned: dict, result, loss_at_steps: dict, counts: dict,
+                intervals: dict) -> dict:
+    """The run's metrics JSON: what was substituted, base vs tuned vs card with bootstrap intervals
+    (``uncertainty.intervals_metrics``), loss at card steps."""
     card = params.card
     return {
         "run": params.run,
@@ -80,13 +82,16 @@ def run_metrics(params, resolved, base: dict, tuned: dict, result, loss_at_steps
         },
         "model": resolved.as_metrics(),
         "data": {"source": params.data["source"], **counts},
+        "headline": params.evaluation["metric"],
         "base": base,
         "tuned": tuned,
         "card": card.get("final_metrics") or {},
+        "intervals": intervals,
         "loss_at_card_steps": {
             str(step): {"run": loss_at_steps.get(int(step)), "card": value} for step, value in card["logged_loss"].items()
         },
         "training": {
+            "seed": params.training["seed"],
             "steps": result.steps,
             "seconds": round(result.seconds, 1),
             "steps_per_second": round(result.steps / result.seconds, 3),
@@ -114,6 +119,14 @@ def summary_markdown(metrics: dict, card: dict, metric: str, label: str) -> str:
     headline = (f"**Result.** On {heldout} ({data['source']} data), "
                 f"{label} went from **{base:.4f}** (base model) to **{tuned:.4f}** after {steps} training steps")
     text = [headline + (f"; the card reports {theirs:.4f}." if theirs is not None else ".")]
+    spread = metrics.get("intervals", {}).get(metric)
+    if spread:
+        gain = spread["gain"]
+        verdict = ("excludes zero" if gain[0] > 0 or gain[1] < 0 else "includes zero: this held-out set cannot tell")
+        text.append(f"Resampling the held-out {metrics['intervals']['resampled_items']} "
+                    f"{'queries' if 'eval_queries' in data else 'pairs'}, the 95% interval of the tuned score is "
+                    f"{spread['tuned'][0]:.4f} to {spread['tuned'][1]:.4f}, and that of the gain, "
+                    f"{gain[0]:+.4f} to {gain[1]:+.4f}, {verdict}.")
     for step, pair in metrics["loss_at_card_steps"].items():
         if pair["run"] is not None:
             text.append(f"Mean training loss over the card's window ending at step {step}: "

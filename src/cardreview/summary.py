@@ -1,0 +1,219 @@
+"""Tables and figures over every run's metrics JSON: base vs tuned vs card with 95% intervals,
+loss at the card's steps, substitutions, loss curves, and the spread over repeated seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+METRICS_FILE = "metrics.json"
+MAIN_SEED_NOTE = "main run"
+
+
+def load_runs(report_root: str | Path, runs: list[str]) -> dict[str, dict | None]:
+    """Each run's metrics JSON under ``report_root/<run>/``, or None when that run has not been run."""
+    found = {}
+    for run in runs:
+        path = Path(report_root) / run / METRICS_FILE
+        found[run] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    return found
+
+
+def missing_runs(metrics: dict[str, dict | None]) -> list[str]:
+    return [run for run, found in metrics.items() if found is None]
+
+
+def _with_interval(value: float | None, interval: list[float] | None, signed: bool = False) -> str:
+    if value is None:
+        return "—"
+    shown = f"{value:+.4f}" if signed else f"{value:.4f}"
+    if not interval:
+        return shown
+    low, high = (f"{x:+.4f}" if signed else f"{x:.4f}" for x in interval)
+    return f"{shown} [{low}, {high}]"
+
+
+def _model(metrics: dict) -> str:
+    model = metrics["model"]
+    name = model["requested"].split("/")[-1]
+    return f"{name} (stand-in: {model['stand_in'].split('/')[-1]})" if model["is_stand_in"] else name
+
+
+def _held_out(data: dict) -> str:
+    if "eval_queries" in data:
+        return f"{data['eval_queries']} queries x {data['corpus']} candidates"
+    return f"{data['eval_pairs']} pairs"
+
+
+def results_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
+    """One row per run: its headline metric for base, tuned (with 95% bootstrap intervals), gain and card."""
+    rows = {}
+    for run, found in metrics.items():
+        if found is None:
+            continue
+        name = found["headline"]
+        interval = found.get("intervals", {}).get(name, {})
+        base, tuned = found["base"].get(name), found["tuned"].get(name)
+        rows[run] = {
+            "model": _model(found),
+            "data": found["data"]["source"],
+            "held out": _held_out(found["data"]),
+            "metric": name,
+            "base [95% CI]": _with_interval(base, interval.get("base")),
+            "tuned [95% CI]": _with_interval(tuned, interval.get("tuned")),
+            "gain [95% CI]": _with_interval(None if base is None or tuned is None else tuned - base,
+                                            interval.get("gain"), signed=True),
+            "card": _with_interval(found["card"].get(name), None),
+        }
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")
+
+
+def all_metrics_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
+    """Every metric that has an interval, every run: base, tuned, gain with their 95% interval bounds."""
+    rows = []
+    for run, found in metrics.items():
+        if found is None:
+            continue
+        for name, interval in found.get("intervals", {}).items():
+            if not isinstance(interval, dict):
+                continue  # level, resamples, resampled_items
+            rows.append({"run": run, "metric": name,
+                         **{f"{what}{side}": bound for what in ("base", "tuned", "gain")
+                            for side, bound in zip(("_low", "_high"), interval[what], strict=True)},
+                         "base": found["base"][name], "tuned": found["tuned"][name],
+                         "gain": found["tuned"][name] - found["base"][name]})
+    columns = ["base", "base_low", "base_high", "tuned", "tuned_low", "tuned_high", "gain", "gain_low", "gain_high"]
+    return pd.DataFrame(rows, columns=["run", "metric", *columns]).set_index(["run", "metric"])
+
+
+def loss_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
+    """The mean training loss over each card's logging window, ours vs the card's, where the card logged one."""
+    rows = []
+    for run, found in metrics.items():
+        if found is None:
+            continue
+        for step, pair in found["loss_at_card_steps"].items():
+            ratio = pair["run"] / pair["card"] if pair["run"] is not None and pair["card"] else None
+            rows.append({"run": run, "card step": int(step), "this run": pair["run"], "card": pair["card"],
+                         "ratio": ratio, "steps run": found["training"]["steps"]})
+    return pd.DataFrame(rows, columns=["run", "card step", "this run", "card", "ratio", "steps run"])
+
+
+def substitutions_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
+    """What each run replaced, so no number is read as the card's own setting when it is not."""
+    rows = {}
+    for run, found in metrics.items():
+        if found is None:
+            rows[run] = {"stand-in model": "not run", "generated data": "not run"}
+            continue
+        model = found["model"]
+        rows[run] = {"stand-in model": f"yes: {model['stand_in']} for {model['requested']}" if model["is_stand_in"] else "no",
+                     "generated data": "yes" if found["substituted"]["generated_data"] else "no (real data)",
+                     "training seed": found["training"].get("seed"), "steps": found["training"]["steps"],
+                     "seconds": found["training"]["seconds"]}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")
+
+
+def plot_gains(metrics: dict[str, dict | None]):
+    """The headline gain of each run with its 95% interval: which runs improved on their base model."""
+    table = [(run, found) for run, found in metrics.items() if found is not None]
+    fig, ax = plt.subplots(figsize=(8, 0.6 * len(table) + 1.2))
+    plt.close(fig)
+    for row, (run, found) in enumerate(table):
+        name = found["headline"]
+        gain = found["tuned"][name] - found["base"][name]
+        interval = found.get("intervals", {}).get(name, {}).get("gain")
+        colour = "tab:green" if interval and interval[0] > 0 else "tab:red" if interval and interval[1] < 0 else "0.5"
+        if interval:
+            ax.plot(interval, [row, row], color=colour, linewidth=3, alpha=0.6)
+        ax.plot([gain], [row], "o", color=colour)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_yticks(range(len(table)), [f"{run}\n{found['headline']}" for run, found in table], fontsize=8)
+    ax.invert_yaxis()
+    ax.set(xlabel="tuned minus base (95% paired bootstrap interval)", title="Gain over the base model, per run")
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def plot_losses(report_root: str | Path, metrics: dict[str, dict | None]):
+    """Each run's training loss curve (window means) with the card's logged points as red crosses."""
+    runs = [run for run, found in metrics.items() if found is not None]
+    fig, axes = plt.subplots(1, max(len(runs), 1), figsize=(3.2 * max(len(runs), 1), 3), squeeze=False)
+    plt.close(fig)
+    for ax, run in zip(axes[0], runs, strict=False):
+        plots = Path(report_root) / run / "plots"
+        if (plots / "loss.csv").is_file():
+            loss = pd.read_csv(plots / "loss.csv")
+            ax.plot(loss["step"], loss["loss"], marker=".", label="this run")
+        if (plots / "card_loss.csv").is_file():
+            card = pd.read_csv(plots / "card_loss.csv")
+            ax.scatter(card["step"], card["loss"], marker="x", s=70, color="crimson", label="card", zorder=3)
+        ax.set(title=run, xlabel="step")
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=7)
+    axes[0][0].set_ylabel("training loss")
+    fig.tight_layout()
+    return fig
+
+
+def load_seed_runs(report_root: str | Path, seeds_root: str | Path, runs: list[str]) -> pd.DataFrame:
+    """One row per (run, seed): the main run (``report_root``) and every repeat under ``seeds_root/<run>/seed<N>/``,
+    with each metric in the run's base and tuned scores."""
+    rows = []
+    for run in runs:
+        found = [(MAIN_SEED_NOTE, Path(report_root) / run / METRICS_FILE)]
+        found += [(folder.name, folder / METRICS_FILE) for folder in sorted((Path(seeds_root) / run).glob("seed*"))]
+        for origin, path in found:
+            if not path.is_file():
+                continue
+            metrics = json.loads(path.read_text(encoding="utf-8"))
+            rows.append({"run": run, "seed": metrics["training"]["seed"], "origin": origin,
+                         "headline": metrics["headline"], **{f"tuned {k}": v for k, v in metrics["tuned"].items()},
+                         "training seconds": metrics["training"]["seconds"]})
+    return pd.DataFrame(rows)
+
+
+def seed_spread(seed_runs: pd.DataFrame, metrics: list[str] | None = None) -> pd.DataFrame:
+    """Mean, sample standard deviation, min and max over seeds, per run and tuned metric (only runs with 2+ seeds)."""
+    if seed_runs.empty:
+        return pd.DataFrame(columns=["seeds", "mean", "std", "min", "max"])
+    rows = []
+    for run, group in seed_runs.groupby("run", sort=False):
+        if group["seed"].nunique() != len(group):
+            raise ValueError(f"{run}: two results for the same seed; fix: remove the duplicate under reports/seeds/{run}/")
+        names = metrics or [c.removeprefix("tuned ") for c in group.columns if c.startswith("tuned ")
+                            and group[c].notna().all()]
+        for name in names:
+            values = group[f"tuned {name}"]
+            rows.append({"run": run, "metric": name, "seeds": len(values), "mean": values.mean(),
+                         "std": values.std(ddof=1) if len(values) > 1 else float("nan"),
+                         "min": values.min(), "max": values.max()})
+    return pd.DataFrame(rows).set_index(["run", "metric"])
+
+
+def markdown_table(table: pd.DataFrame) -> str:
+    """A pipe table (for README and results.md), without the tabulate package."""
+    frame = table.reset_index()
+    cells = [[str(c) for c in frame.columns]] + [["" if pd.isna(v) else str(v) for v in row] for row in frame.to_numpy()]
+    lines = ["| " + " | ".join(row) + " |" for row in cells]
+    lines.insert(1, "| " + " | ".join("---" for _ in frame.columns) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def write_table(path: str | Path, table: pd.DataFrame) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(markdown_table(table), encoding="utf-8")
+    return path
+
+
+def rendered_notebooks(report_root: str | Path, runs: list[str]) -> pd.DataFrame:
+    """Where each run's executed notebook and its HTML rendering are, from the repository root."""
+    rows = {run: {kind: (str(Path(report_root) / run / f"{run}.{kind}")
+                         if (Path(report_root) / run / f"{run}.{kind}").is_file() else "not run")
+                  for kind in ("ipynb", "html")} for run in runs}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")

@@ -1,0 +1,80 @@
+"""The committed results are the ones dvc.lock records: same bytes as the run that produced them,
+from the committed notebooks, params and code. A reviewer on a fresh clone reads what was run."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cardrepro.params import RUNS
+from tests.conftest import REPO
+
+LOCKS = ("dvc.lock", "seeds/dvc.lock")
+
+
+def _tracked() -> set[str]:
+    listing = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True)
+    if listing.returncode != 0:
+        pytest.skip("not a git checkout: nothing is committed to compare")
+    return set(listing.stdout.splitlines())
+
+
+def _ignored(path: Path) -> bool:
+    return "__pycache__" in path.parts or path.suffix == ".pyc"
+
+
+def dvc_md5(path: Path) -> str:
+    """DVC's md5 of a file (its bytes) or a folder (the md5 of its sorted file list, with '.dir'),
+    skipping what .dvcignore skips: Python's byte-code caches."""
+    if path.is_file():
+        return hashlib.md5(path.read_bytes()).hexdigest()
+    entries = sorted(({"md5": hashlib.md5(f.read_bytes()).hexdigest(), "relpath": f.relative_to(path).as_posix()}
+                      for f in path.rglob("*") if f.is_file() and not _ignored(f)), key=lambda entry: entry["relpath"])
+    return hashlib.md5(json.dumps(entries, sort_keys=True).encode()).hexdigest() + ".dir"
+
+
+def _entries(kind: str):
+    """(stage, path from the root, recorded md5) of every dep or out in the lock files."""
+    for lock in LOCKS:
+        if not (REPO / lock).is_file():
+            continue
+        for stage, record in yaml.safe_load((REPO / lock).read_text())["stages"].items():
+            for entry in record.get(kind, []):
+                yield stage, entry["path"], entry["md5"]
+
+
+def _committed(path: str, tracked: set[str]) -> bool:
+    return path in tracked or any(name.startswith(path + "/") for name in tracked)
+
+
+def test_committed_results_have_the_hashes_dvc_lock_records():
+    tracked = _tracked()
+    checked = []
+    for stage, path, md5 in _entries("outs"):
+        if _committed(path, tracked):
+            assert dvc_md5(REPO / path) == md5, (f"{path} differs from what dvc.lock records for stage {stage}; "
+                                                 "fix: commit the outputs of the run that wrote dvc.lock")
+            checked.append(path)
+    for run in RUNS:  # the published results of every card, and the summary, are among them
+        assert {f"reports/{run}/{run}.ipynb", f"reports/{run}/{run}.html", f"reports/{run}/metrics.json",
+                f"reports/{run}/plots"} <= set(checked), run
+    assert {"reports/summary/summary.ipynb", "reports/summary/results.md"} <= set(checked)
+
+
+def test_committed_results_come_from_the_committed_notebooks_params_and_code():
+    tracked = _tracked()
+    stale = sorted({stage for stage, path, md5 in _entries("deps")
+                    if _committed(path, tracked) and dvc_md5(REPO / path) != md5})
+    assert not stale, (f"stages {', '.join(stale)} ran on other notebooks, params or code than those committed; "
+                       "fix: `dvc repro` them and commit dvc.lock with their results")
+
+
+def test_readme_shows_the_committed_results_table():
+    table = (REPO / "reports/summary/results.md").read_text(encoding="utf-8")
+    assert table in (REPO / "README.md").read_text(encoding="utf-8"), \
+        "README.md: the Results table differs from reports/summary/results.md; fix: paste the committed table"

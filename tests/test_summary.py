@@ -1,0 +1,99 @@
+"""The cross-run summary: tables from metrics JSON with known contents, and the notebook on a smoke run."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from cardreview import summary
+from cardrepro.reports import write_metrics
+
+
+def _metrics(run: str, base: float, tuned: float, seed: int = 42, stand_in: bool = False, card: dict | None = None) -> dict:
+    return {
+        "run": run, "headline": "cosine_mrr@10",
+        "substituted": {"stand_in_model": stand_in, "generated_data": True},
+        "model": {"requested": "org/big-model", "stand_in": "org/small-model" if stand_in else None, "is_stand_in": stand_in},
+        "data": {"source": "generated", "train_pairs": 100, "eval_queries": 20, "corpus": 30},
+        "base": {"cosine_mrr@10": base}, "tuned": {"cosine_mrr@10": tuned}, "card": card or {},
+        "intervals": {"level": 0.95, "resamples": 1000, "resampled_items": 20,
+                      "cosine_mrr@10": {"base": [base - 0.1, base + 0.1], "tuned": [tuned - 0.1, tuned + 0.1],
+                                        "gain": [tuned - base - 0.05, tuned - base + 0.05]}},
+        "loss_at_card_steps": {"500": {"run": 0.3, "card": 0.6}},
+        "training": {"seed": seed, "steps": 90, "seconds": 12.5},
+    }
+
+
+@pytest.fixture
+def reports(tmp_path):
+    write_metrics(tmp_path / "mnrl_qa", _metrics("mnrl_qa", 0.5, 0.7, stand_in=True))
+    write_metrics(tmp_path / "cosine_sparql", _metrics("cosine_sparql", 0.6, 0.55, card={"cosine_mrr@10": 0.9}))
+    return tmp_path
+
+
+def test_results_table_shows_intervals_gain_card_and_which_runs_are_missing(reports):
+    metrics = summary.load_runs(reports, ["cosine_sparql", "tsdae_qwen", "mnrl_qa"])
+    assert summary.missing_runs(metrics) == ["tsdae_qwen"]
+    table = summary.results_table(metrics)
+    assert list(table.index) == ["cosine_sparql", "mnrl_qa"]
+    row = table.loc["mnrl_qa"]
+    assert row["model"] == "big-model (stand-in: small-model)" and row["held out"] == "20 queries x 30 candidates"
+    assert row["base [95% CI]"] == "0.5000 [0.4000, 0.6000]" and row["tuned [95% CI]"] == "0.7000 [0.6000, 0.8000]"
+    assert row["gain [95% CI]"] == "+0.2000 [+0.1500, +0.2500]" and row["card"] == "—"
+    assert table.loc["cosine_sparql", "gain [95% CI]"] == "-0.0500 [-0.1000, +0.0000]"
+    assert table.loc["cosine_sparql", "card"] == "0.9000"
+    markdown = summary.markdown_table(table)
+    assert markdown.splitlines()[0].startswith("| run | model | data |") and markdown.count("\n") == 4
+
+
+def test_loss_and_substitution_tables(reports):
+    metrics = summary.load_runs(reports, ["mnrl_qa", "mnrl_compressed"])
+    losses = summary.loss_table(metrics)
+    assert losses.to_dict("records") == [{"run": "mnrl_qa", "card step": 500, "this run": 0.3, "card": 0.6,
+                                          "ratio": 0.5, "steps run": 90}]
+    swaps = summary.substitutions_table(metrics)
+    assert swaps.loc["mnrl_qa", "stand-in model"] == "yes: org/small-model for org/big-model"
+    assert swaps.loc["mnrl_compressed", "stand-in model"] == "not run"
+    assert summary.all_metrics_table(metrics).loc[("mnrl_qa", "cosine_mrr@10"), "gain_low"] == pytest.approx(0.15)
+
+
+def test_seed_spread_is_mean_and_sample_deviation_over_the_main_run_and_its_repeats(reports, tmp_path):
+    seeds = tmp_path / "seeds"
+    write_metrics(seeds / "mnrl_qa" / "seed43", _metrics("mnrl_qa", 0.5, 0.8, seed=43))
+    write_metrics(seeds / "mnrl_qa" / "seed44", _metrics("mnrl_qa", 0.5, 0.9, seed=44))
+    runs = summary.load_seed_runs(reports, seeds, ["mnrl_qa", "cosine_sparql"])
+    assert runs[["run", "seed", "origin"]].to_dict("records") == [
+        {"run": "mnrl_qa", "seed": 42, "origin": "main run"}, {"run": "mnrl_qa", "seed": 43, "origin": "seed43"},
+        {"run": "mnrl_qa", "seed": 44, "origin": "seed44"}, {"run": "cosine_sparql", "seed": 42, "origin": "main run"}]
+    spread = summary.seed_spread(runs)
+    row = spread.loc[("mnrl_qa", "cosine_mrr@10")]
+    assert row["seeds"] == 3 and row["mean"] == pytest.approx(0.8) and row["std"] == pytest.approx(0.1)
+    assert (row["min"], row["max"]) == (0.7, 0.9)
+    assert math.isnan(spread.loc[("cosine_sparql", "cosine_mrr@10"), "std"])  # one seed: no spread to show
+    write_metrics(seeds / "mnrl_qa" / "seed45", _metrics("mnrl_qa", 0.5, 0.9, seed=44))
+    with pytest.raises(ValueError, match="mnrl_qa: two results for the same seed"):
+        summary.seed_spread(summary.load_seed_runs(reports, seeds, ["mnrl_qa"]))
+
+
+@pytest.mark.slow
+def test_summary_notebook_runs_under_papermill_on_a_smoke_run(tmp_path):
+    from cardrepro.notebooks import execute, publish
+    from cardrepro.params import validate
+    from tests.smoke import smoke_params
+
+    raw = smoke_params("mnrl_compressed", model_dir=str(tmp_path / "models/mnrl_compressed"),
+                       report_dir=str(tmp_path / "reports/mnrl_compressed"))
+    raw["data"].update(train_file=None, eval_file=None)
+    execute(validate(raw, source="smoke params"), "notebooks/mnrl_compressed.ipynb",
+            tmp_path / "reports/mnrl_compressed/mnrl_compressed.ipynb")
+    table = tmp_path / "summary" / "results.md"
+    output = publish("notebooks/summary.ipynb", tmp_path / "summary" / "summary.ipynb",
+                     {"report_root": str(tmp_path / "reports"), "runs": ["mnrl_compressed", "cosine_sparql"],
+                      "seeds_root": None, "table_file": str(table)})
+    shown = json.dumps(json.loads(output.read_text())["cells"])
+    assert "1 of 2 runs found" in shown and "not run yet: cosine_sparql" in shown
+    lines = table.read_text().splitlines()
+    assert len(lines) == 3 and lines[2].startswith("| mnrl_compressed | all-MiniLM-L6-v2 | generated |")
+    assert (tmp_path / "summary" / "summary.html").is_file()
