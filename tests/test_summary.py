@@ -97,3 +97,17 @@ def test_summary_notebook_runs_under_papermill_on_a_smoke_run(tmp_path):
     lines = table.read_text().splitlines()
     assert len(lines) == 3 and lines[2].startswith("| mnrl_compressed | all-MiniLM-L6-v2 | generated |")
     assert (tmp_path / "summary" / "summary.html").is_file()
+
+
+def test_seed_runs_include_the_tsdae_comparisons_other_seeds_of_the_main_objective(tmp_path):
+    main = _metrics("tsdae_qwen", 0.01, 0.02)
+    main["objective_runs"] = {
+        "card_seed42": {"cosine_mrr@10": 0.02, "trained_loss_gap_shuffled": 0.0, "seconds": 10.0},
+        "card_seed43": {"cosine_mrr@10": 0.03, "trained_loss_gap_shuffled": 0.0, "seconds": 11.0},
+        "prefix_seed42": {"cosine_mrr@10": 0.05, "trained_loss_gap_shuffled": 0.1, "seconds": 12.0}}
+    write_metrics(tmp_path / "tsdae_qwen", main)
+    runs = summary.load_seed_runs(tmp_path, None, ["tsdae_qwen"])
+    assert runs[["seed", "origin", "tuned cosine_mrr@10"]].to_dict("records") == [
+        {"seed": 42, "origin": "main run", "tuned cosine_mrr@10": 0.02},
+        {"seed": 43, "origin": "objective comparison (card)", "tuned cosine_mrr@10": 0.03}]
+    assert summary.seed_spread(runs).loc[("tsdae_qwen", "cosine_mrr@10"), "mean"] == pytest.approx(0.025)

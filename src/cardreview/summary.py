@@ -160,33 +160,55 @@ def plot_losses(report_root: str | Path, metrics: dict[str, dict | None]):
     return fig
 
 
-def load_seed_runs(report_root: str | Path, seeds_root: str | Path, runs: list[str]) -> pd.DataFrame:
-    """One row per (run, seed): the main run (``report_root``) and every repeat under ``seeds_root/<run>/seed<N>/``,
-    with each metric in the run's base and tuned scores."""
+def load_seed_runs(report_root: str | Path, seeds_root: str | Path | None, runs: list[str]) -> pd.DataFrame:
+    """One row per (run, seed) with each tuned metric: the main run (``report_root``), its repeats under
+    ``seeds_root/<run>/seed<N>/``, and the other seeds a TSDAE objective comparison already trained
+    (same recipe and objective as the main run, recorded in its ``objective_runs``)."""
     rows = []
     for run in runs:
-        found = [(MAIN_SEED_NOTE, Path(report_root) / run / METRICS_FILE)]
-        found += [(folder.name, folder / METRICS_FILE) for folder in sorted((Path(seeds_root) / run).glob("seed*"))]
-        for origin, path in found:
-            if not path.is_file():
-                continue
-            metrics = json.loads(path.read_text(encoding="utf-8"))
+        main_path = Path(report_root) / run / METRICS_FILE
+        if not main_path.is_file():
+            continue
+        main = json.loads(main_path.read_text(encoding="utf-8"))
+        found = [(MAIN_SEED_NOTE, main)]
+        repeats = sorted((Path(seeds_root) / run).glob("seed*/" + METRICS_FILE)) if seeds_root else []
+        found += [(path.parent.name, json.loads(path.read_text(encoding="utf-8"))) for path in repeats]
+        for origin, metrics in found:
             rows.append({"run": run, "seed": metrics["training"]["seed"], "origin": origin,
                          "headline": metrics["headline"], **{f"tuned {k}": v for k, v in metrics["tuned"].items()},
                          "training seconds": metrics["training"]["seconds"]})
+        rows += _comparison_seeds(run, main, {row["seed"] for row in rows if row["run"] == run})
     return pd.DataFrame(rows)
 
 
-def seed_spread(seed_runs: pd.DataFrame, metrics: list[str] | None = None) -> pd.DataFrame:
-    """Mean, sample standard deviation, min and max over seeds, per run and tuned metric (only runs with 2+ seeds)."""
+def _comparison_seeds(run: str, main: dict, seen: set[int]) -> list[dict]:
+    """The objective comparison's runs of the main run's own objective, at seeds not seen yet. Its objective
+    is the one whose run at the main seed scored exactly the main run's headline (it is that run, reused)."""
+    by_objective: dict[str, dict[int, dict]] = {}
+    for key, scores in main.get("objective_runs", {}).items():
+        objective, seed = key.rsplit("_seed", 1)
+        by_objective.setdefault(objective, {})[int(seed)] = scores
+    headline, seed = main["headline"], main["training"]["seed"]
+    for objective, runs in by_objective.items():
+        if runs.get(seed, {}).get(headline) == main["tuned"].get(headline):
+            return [{"run": run, "seed": other, "origin": f"objective comparison ({objective})", "headline": headline,
+                     **{f"tuned {k}": v for k, v in scores.items() if k in main["tuned"]},
+                     "training seconds": scores.get("seconds")}
+                    for other, scores in sorted(runs.items()) if other not in seen]
+    return []
+
+
+def seed_spread(seed_runs: pd.DataFrame, headline_only: bool = False) -> pd.DataFrame:
+    """Mean, sample standard deviation (NaN with one seed), min and max over seeds, per run and tuned
+    metric, or only each run's headline metric."""
     if seed_runs.empty:
         return pd.DataFrame(columns=["seeds", "mean", "std", "min", "max"])
     rows = []
     for run, group in seed_runs.groupby("run", sort=False):
         if group["seed"].nunique() != len(group):
             raise ValueError(f"{run}: two results for the same seed; fix: remove the duplicate under reports/seeds/{run}/")
-        names = metrics or [c.removeprefix("tuned ") for c in group.columns if c.startswith("tuned ")
-                            and group[c].notna().all()]
+        names = ([group["headline"].iloc[0]] if headline_only else
+                 [c.removeprefix("tuned ") for c in group.columns if c.startswith("tuned ") and group[c].notna().all()])
         for name in names:
             values = group[f"tuned {name}"]
             rows.append({"run": run, "metric": name, "seeds": len(values), "mean": values.mean(),
