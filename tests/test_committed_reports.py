@@ -39,24 +39,30 @@ def dvc_md5(path: Path) -> str:
 
 
 def _entries(kind: str):
-    """(stage, path from the root, recorded md5) of every dep or out in the lock files."""
+    """(stage, path from the root, recorded md5, recorded file count or None) of every dep or out."""
     for lock in LOCKS:
         if not (REPO / lock).is_file():
             continue
         for stage, record in yaml.safe_load((REPO / lock).read_text())["stages"].items():
             for entry in record.get(kind, []):
-                yield stage, entry["path"], entry["md5"]
+                yield stage, entry["path"], entry["md5"], entry.get("nfiles")
 
 
-def _committed(path: str, tracked: set[str]) -> bool:
-    return path in tracked or any(name.startswith(path + "/") for name in tracked)
+def _committed(path: str, nfiles: int | None, tracked: set[str]) -> bool:
+    """A tracked file, or a folder of which git holds every file the lock counted (not data/processed/,
+    of which git holds only a .gitignore, nor folders mixing committed and cached outputs)."""
+    folder = REPO / path
+    if not folder.is_dir():
+        return path in tracked
+    files = [f.relative_to(REPO).as_posix() for f in folder.rglob("*") if f.is_file() and not _ignored(f)]
+    return len(files) == nfiles and all(name in tracked for name in files)
 
 
 def test_committed_results_have_the_hashes_dvc_lock_records():
     tracked = _tracked()
     checked = []
-    for stage, path, md5 in _entries("outs"):
-        if _committed(path, tracked):
+    for stage, path, md5, nfiles in _entries("outs"):
+        if _committed(path, nfiles, tracked):
             assert dvc_md5(REPO / path) == md5, (f"{path} differs from what dvc.lock records for stage {stage}; "
                                                  "fix: commit the outputs of the run that wrote dvc.lock")
             checked.append(path)
@@ -68,8 +74,8 @@ def test_committed_results_have_the_hashes_dvc_lock_records():
 
 def test_committed_results_come_from_the_committed_notebooks_params_and_code():
     tracked = _tracked()
-    stale = sorted({stage for stage, path, md5 in _entries("deps")
-                    if _committed(path, tracked) and dvc_md5(REPO / path) != md5})
+    stale = sorted({stage for stage, path, md5, nfiles in _entries("deps")
+                    if _committed(path, nfiles, tracked) and dvc_md5(REPO / path) != md5})
     assert not stale, (f"stages {', '.join(stale)} ran on other notebooks, params or code than those committed; "
                        "fix: `dvc repro` them and commit dvc.lock with their results")
 

@@ -100,14 +100,21 @@ def test_summary_notebook_runs_under_papermill_on_a_smoke_run(tmp_path):
 
 
 def test_seed_runs_include_the_tsdae_comparisons_other_seeds_of_the_main_objective(tmp_path):
-    main = _metrics("tsdae_qwen", 0.01, 0.02)
+    main = _metrics("tsdae_qwen", 0.01, 0.020000429)  # objective_runs are recorded to 6 decimals
     main["objective_runs"] = {
-        "card_seed42": {"cosine_mrr@10": 0.02, "trained_loss_gap_shuffled": 0.0, "seconds": 10.0},
+        "card_seed42": {"cosine_mrr@10": 0.0200004, "trained_loss_gap_shuffled": 0.0, "seconds": 10.0},
         "card_seed43": {"cosine_mrr@10": 0.03, "trained_loss_gap_shuffled": 0.0, "seconds": 11.0},
         "prefix_seed42": {"cosine_mrr@10": 0.05, "trained_loss_gap_shuffled": 0.1, "seconds": 12.0}}
     write_metrics(tmp_path / "tsdae_qwen", main)
     runs = summary.load_seed_runs(tmp_path, None, ["tsdae_qwen"])
     assert runs[["seed", "origin", "tuned cosine_mrr@10"]].to_dict("records") == [
-        {"seed": 42, "origin": "main run", "tuned cosine_mrr@10": 0.02},
+        {"seed": 42, "origin": "main run", "tuned cosine_mrr@10": 0.020000429},
         {"seed": 43, "origin": "objective comparison (card)", "tuned cosine_mrr@10": 0.03}]
-    assert summary.seed_spread(runs).loc[("tsdae_qwen", "cosine_mrr@10"), "mean"] == pytest.approx(0.025)
+    assert summary.seed_spread(runs).loc[("tsdae_qwen", "cosine_mrr@10"), "mean"] == pytest.approx(0.025, abs=1e-6)
+
+
+def test_no_runs_found_gives_empty_tables_not_errors(tmp_path):
+    metrics = summary.load_runs(tmp_path, ["mnrl_qa"])
+    assert summary.results_table(metrics).empty and summary.missing_runs(metrics) == ["mnrl_qa"]
+    runs = summary.load_seed_runs(tmp_path, None, ["mnrl_qa"])
+    assert list(runs.columns) == summary.SEED_COLUMNS and summary.seed_spread(runs).empty

@@ -9,15 +9,18 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from cardrepro.paths import resolve  # relative paths are from the repository root, as in params
+
 METRICS_FILE = "metrics.json"
 MAIN_SEED_NOTE = "main run"
+SEED_COLUMNS = ["run", "seed", "origin", "headline", "training seconds"]
 
 
 def load_runs(report_root: str | Path, runs: list[str]) -> dict[str, dict | None]:
     """Each run's metrics JSON under ``report_root/<run>/``, or None when that run has not been run."""
     found = {}
     for run in runs:
-        path = Path(report_root) / run / METRICS_FILE
+        path = resolve(report_root) / run / METRICS_FILE
         found[run] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
     return found
 
@@ -145,7 +148,7 @@ def plot_losses(report_root: str | Path, metrics: dict[str, dict | None]):
     fig, axes = plt.subplots(1, max(len(runs), 1), figsize=(3.2 * max(len(runs), 1), 3), squeeze=False)
     plt.close(fig)
     for ax, run in zip(axes[0], runs, strict=False):
-        plots = Path(report_root) / run / "plots"
+        plots = resolve(report_root) / run / "plots"
         if (plots / "loss.csv").is_file():
             loss = pd.read_csv(plots / "loss.csv")
             ax.plot(loss["step"], loss["loss"], marker=".", label="this run")
@@ -166,31 +169,32 @@ def load_seed_runs(report_root: str | Path, seeds_root: str | Path | None, runs:
     (same recipe and objective as the main run, recorded in its ``objective_runs``)."""
     rows = []
     for run in runs:
-        main_path = Path(report_root) / run / METRICS_FILE
+        main_path = resolve(report_root) / run / METRICS_FILE
         if not main_path.is_file():
             continue
         main = json.loads(main_path.read_text(encoding="utf-8"))
         found = [(MAIN_SEED_NOTE, main)]
-        repeats = sorted((Path(seeds_root) / run).glob("seed*/" + METRICS_FILE)) if seeds_root else []
+        repeats = sorted((resolve(seeds_root) / run).glob("seed*/" + METRICS_FILE)) if seeds_root else []
         found += [(path.parent.name, json.loads(path.read_text(encoding="utf-8"))) for path in repeats]
         for origin, metrics in found:
             rows.append({"run": run, "seed": metrics["training"]["seed"], "origin": origin,
                          "headline": metrics["headline"], **{f"tuned {k}": v for k, v in metrics["tuned"].items()},
                          "training seconds": metrics["training"]["seconds"]})
         rows += _comparison_seeds(run, main, {row["seed"] for row in rows if row["run"] == run})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=SEED_COLUMNS) if not rows else pd.DataFrame(rows)
 
 
 def _comparison_seeds(run: str, main: dict, seen: set[int]) -> list[dict]:
     """The objective comparison's runs of the main run's own objective, at seeds not seen yet. Its objective
-    is the one whose run at the main seed scored exactly the main run's headline (it is that run, reused)."""
+    is the one whose run at the main seed scored the main run's headline (it is that run, reused)."""
     by_objective: dict[str, dict[int, dict]] = {}
     for key, scores in main.get("objective_runs", {}).items():
         objective, seed = key.rsplit("_seed", 1)
         by_objective.setdefault(objective, {})[int(seed)] = scores
     headline, seed = main["headline"], main["training"]["seed"]
     for objective, runs in by_objective.items():
-        if runs.get(seed, {}).get(headline) == main["tuned"].get(headline):
+        reused = runs.get(seed, {}).get(headline)
+        if reused is not None and abs(reused - main["tuned"][headline]) < 1e-6:  # recorded to 6 decimals
             return [{"run": run, "seed": other, "origin": f"objective comparison ({objective})", "headline": headline,
                      **{f"tuned {k}": v for k, v in scores.items() if k in main["tuned"]},
                      "training seconds": scores.get("seconds")}
@@ -227,7 +231,7 @@ def markdown_table(table: pd.DataFrame) -> str:
 
 
 def write_table(path: str | Path, table: pd.DataFrame) -> Path:
-    path = Path(path)
+    path = resolve(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(markdown_table(table), encoding="utf-8")
     return path
@@ -236,6 +240,6 @@ def write_table(path: str | Path, table: pd.DataFrame) -> Path:
 def rendered_notebooks(report_root: str | Path, runs: list[str]) -> pd.DataFrame:
     """Where each run's executed notebook and its HTML rendering are, from the repository root."""
     rows = {run: {kind: (str(Path(report_root) / run / f"{run}.{kind}")
-                         if (Path(report_root) / run / f"{run}.{kind}").is_file() else "not run")
+                         if (resolve(report_root) / run / f"{run}.{kind}").is_file() else "not run")
                   for kind in ("ipynb", "html")} for run in runs}
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")
