@@ -75,7 +75,7 @@ def test_training_with_length_grouping_reports_its_padding_precision_and_memory(
     model = load_sentence_transformer(resolve_base_model({"base": "sentence-transformers/all-MiniLM-L6-v2"}), 64)
     pairs = [{"sentence_0": "word " * n, "sentence_1": "a sentence", "label": 1.0} for n in (1, 30, 2, 31, 3, 32, 4, 33)]
     training = {"loss": "CosineSimilarityLoss", "epochs": 1, "batch_size": 2, "learning_rate": 1e-5, "weight_decay": 0.0,
-                "warmup_ratio": 0.0, "scheduler": "linear", "seed": 0, "max_steps": -1, "logging_steps": 1,
+                "warmup_ratio": 0.0, "scheduler": "linear", "optim": "adamw_torch_fused", "seed": 0, "max_steps": -1, "logging_steps": 1,
                 "eval_steps": 1}
     grouped = train(model, pairs, {**training, "group_by_length": True})
     plain = train(model, pairs, training)

@@ -31,7 +31,11 @@ def test_card_comparison_flags_differences():
 
 def test_recipe_table_marks_every_departure():
     params = load("params/cosine_sparql.yaml")
-    same = recipe_table(params.card, params.training, 256, 12000)
-    assert (same["differs"] == "").all()
-    smoke = recipe_table(params.card, params.training | {"batch_size": 8}, 256, 48)
+    shipped = recipe_table(params.card, params.training, 256, 12000)
+    assert list(shipped.index[shipped["differs"] == "yes"]) == ["optim"]  # fused AdamW for the card's adamw_torch
+    card_kernel = params.training | {"optim": "adamw_torch"}
+    assert (recipe_table(params.card, card_kernel, 256, 12000)["differs"] == "").all()
+    smoke = recipe_table(params.card, card_kernel | {"batch_size": 8}, 256, 48)
     assert list(smoke.index[smoke["differs"] == "yes"]) == ["batch_size", "train_pairs"]
+    compressed = load("params/mnrl_compressed.yaml")  # its card already ran the fused kernel
+    assert (recipe_table(compressed.card, compressed.training, 256, 263)["differs"] == "").all()

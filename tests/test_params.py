@@ -136,3 +136,9 @@ def test_a_seed_repeat_writes_beside_the_main_result_and_changes_only_the_seed()
     assert (repeat.data, repeat.model, repeat.evaluation) == (main.data, main.model, main.evaluation)
     with pytest.raises(ParamsError, match=r"params/mnrl_qa.yaml: training.seed: --seed -1 .*fix: pass e.g. --seed 43"):
         with_seed(main, -1)
+
+
+def test_an_unknown_optimizer_is_one_line_naming_the_choices(cosine_params):
+    cosine_params["training"]["optim"] = "sgd"
+    with pytest.raises(ParamsError, match=r"^x.yaml: training.optim: impossible value 'sgd'; fix: use adamw_torch_fused"):
+        validate(cosine_params, source="x.yaml")

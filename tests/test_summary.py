@@ -118,3 +118,14 @@ def test_no_runs_found_gives_empty_tables_not_errors(tmp_path):
     assert summary.results_table(metrics).empty and summary.missing_runs(metrics) == ["mnrl_qa"]
     runs = summary.load_seed_runs(tmp_path, None, ["mnrl_qa"])
     assert list(runs.columns) == summary.SEED_COLUMNS and summary.seed_spread(runs).empty
+
+
+def test_the_seed_summarys_default_output_is_the_one_seeds_dvc_yaml_writes():
+    import yaml
+
+    from cardrepro.cli import SEEDS_SUMMARY
+    from tests.conftest import REPO
+
+    stages = yaml.safe_load((REPO / "seeds" / "dvc.yaml").read_text())["stages"]
+    assert f"--output {SEEDS_SUMMARY}" in stages["summary"]["cmd"]
+    assert SEEDS_SUMMARY in [next(iter(out)) if isinstance(out, dict) else out for out in stages["summary"]["outs"]]

@@ -75,3 +75,35 @@ def test_each_card_loss_is_built_with_the_cards_parameters():
     assert untied.decoder.bert.embeddings.word_embeddings.weight is not encoder_embeddings
     with pytest.raises(ValueError, match="unsupported loss 'Nope'"):
         make_loss(model, {"loss": "Nope"})
+
+
+def test_the_fused_optimizer_makes_the_cards_adamw_update():
+    """training.optim adamw_torch_fused (the trainer's default) for the cards' adamw_torch: the same
+    update in one kernel, equal to float rounding after a few steps with weight decay."""
+    import torch
+
+    torch.manual_seed(0)
+    start = [torch.randn(300, 7), torch.randn(7)]
+    grads = [[torch.randn_like(p) for p in start] for _ in range(5)]
+    trained = {}
+    for kernel in ({"foreach": True}, {"fused": True}):
+        params = [p.clone().requires_grad_() for p in start]
+        optimizer = torch.optim.AdamW(params, lr=1e-2, weight_decay=0.01, **kernel)
+        for step in grads:
+            for p, g in zip(params, step):
+                p.grad = g.clone()
+            optimizer.step()
+        trained[next(iter(kernel))] = [p.detach() for p in params]
+    moved = max((a - b).abs().max().item() for a, b in zip(trained["foreach"], start))
+    assert moved > 1e-2  # the steps did something
+    for a, b in zip(trained["foreach"], trained["fused"]):
+        assert torch.allclose(a, b, rtol=0, atol=1e-6)
+
+
+def test_the_optimizer_named_in_params_is_the_trainers():
+    from cardrepro.params import load
+    from cardrepro.training import training_arguments
+
+    training = load("params/cosine_sparql.yaml").training
+    assert training_arguments(training, "unused", evaluate=False).optim == "adamw_torch_fused"
+    assert training_arguments(training | {"optim": "adamw_torch"}, "unused", evaluate=False).optim == "adamw_torch"

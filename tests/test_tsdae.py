@@ -86,7 +86,7 @@ def test_the_trainer_runs_the_prefix_objective_and_moves_the_encoder(tiny_qwen):
 
     training = {"loss": "DenoisingAutoEncoderLoss", "conditioning": "prefix", "prefix_tokens": 2, "epochs": 1,
                 "batch_size": 4, "learning_rate": 1e-3, "weight_decay": 0.0, "warmup_ratio": 0.0,
-                "scheduler": "linear", "seed": 42, "max_steps": 2, "logging_steps": 1, "eval_steps": 1}
+                "scheduler": "linear", "optim": "adamw_torch_fused", "seed": 42, "max_steps": 2, "logging_steps": 1, "eval_steps": 1}
     before = tiny_qwen.encode([p["sentence_0"] for p in PAIRS], convert_to_tensor=True)
     result = train(tiny_qwen, PAIRS * 2, training)
     assert isinstance(result.loss, PrefixDenoisingAutoEncoderLoss) and result.steps == 2
@@ -97,7 +97,7 @@ def test_the_trainer_runs_the_prefix_objective_and_moves_the_encoder(tiny_qwen):
 
 SMOKE_TRAINING = {"loss": "DenoisingAutoEncoderLoss", "conditioning": "none", "prefix_tokens": 2, "epochs": 1,
                   "batch_size": 4, "learning_rate": 1e-3, "weight_decay": 0.0, "warmup_ratio": 0.0,
-                  "scheduler": "linear", "seed": 42, "max_steps": 2, "logging_steps": 1, "eval_steps": 1,
+                  "scheduler": "linear", "optim": "adamw_torch_fused", "seed": 42, "max_steps": 2, "logging_steps": 1, "eval_steps": 1,
                   "compare_conditioning": True, "compare_seeds": [42, 7]}
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-TRAINING_KEYS = ("loss", "epochs", "batch_size", "learning_rate", "weight_decay", "warmup_ratio", "scheduler", "seed")
+TRAINING_KEYS = ("loss", "epochs", "batch_size", "learning_rate", "weight_decay", "warmup_ratio", "scheduler", "optim",
+                 "seed")
 
 
 def recipe_table(card: dict, training: dict, max_seq_length: int, train_pairs: int) -> pd.DataFrame:

@@ -44,11 +44,15 @@ def _execute(args: argparse.Namespace) -> None:
     print(f"{args.run}: executed notebook at {published}, rendered at {published.with_suffix('.html')}")
 
 
+SUMMARY = "reports/summary/summary.ipynb"
+SEEDS_SUMMARY = "reports/summary/seeds/summary.ipynb"  # what seeds/dvc.yaml writes and the summary's text names
+
+
 def _summary(args: argparse.Namespace) -> None:
     from cardrepro.notebooks import publish
 
     seeds = args.seeds_root is not None
-    output = args.output or ("reports/seeds/summary.ipynb" if seeds else "reports/summary/summary.ipynb")
+    output = args.output or (SEEDS_SUMMARY if seeds else SUMMARY)
     parameters = {"report_root": args.report_root, "seeds_root": args.seeds_root, "runs": list(args.runs or RUNS),
                   "table_file": str(Path(output).with_name("results.md"))}
     published = publish("notebooks/summary.ipynb", output, parameters)
@@ -98,7 +102,7 @@ def parser() -> argparse.ArgumentParser:
     summary.add_argument("--seeds-root", help="folder of <run>/seed<N>/metrics.json from seeds/dvc.yaml: adds the "
                          "seed spread (default: none)")
     summary.add_argument("--runs", nargs="+", choices=RUNS, help="runs to include (default: all five)")
-    summary.add_argument("--output", help="default: reports/summary/summary.ipynb, or reports/seeds/summary.ipynb "
+    summary.add_argument("--output", help="default: reports/summary/summary.ipynb, or reports/summary/seeds/summary.ipynb "
                          "with --seeds-root")
     summary.set_defaults(handler=_summary)
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import nbformat
 
 from cardrepro.params import ParamsError, RunParams
-from cardrepro.paths import project_root, resolve
+from cardrepro.paths import project_root, resolve, scratch_file
 from cardrepro.reports import METRICS_FILE, PLOTS_DIR
 
 KERNEL_NAME = "cardrepro"
@@ -81,7 +80,7 @@ def publish(notebook: str | Path, output: str | Path, parameters: dict, on_failu
     output.parent.mkdir(parents=True, exist_ok=True)
     failed = output.with_suffix(".failed.ipynb")
     failed.unlink(missing_ok=True)
-    fd, scratch = tempfile.mkstemp(dir=output.parent, prefix=f".{output.stem}.", suffix=".ipynb")
+    fd, scratch = scratch_file(output, ".ipynb")
     os.close(fd)
     try:
         papermill.execute_notebook(str(resolve(notebook)), scratch, parameters=parameters,
@@ -110,7 +109,7 @@ def render_html(notebook: nbformat.NotebookNode, path: Path) -> Path:
     from nbconvert import HTMLExporter
 
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(notebook)
-    fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".html")
+    fd, scratch = scratch_file(path, ".html")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(body)
     os.replace(scratch, path)
@@ -122,7 +121,7 @@ def refresh_smoke(notebook: str | Path) -> Path:
     import papermill
 
     notebook = resolve(notebook)
-    fd, scratch = tempfile.mkstemp(dir=notebook.parent, prefix=f".{notebook.stem}.", suffix=".ipynb")
+    fd, scratch = scratch_file(notebook, ".ipynb")
     os.close(fd)
     try:
         papermill.execute_notebook(str(notebook), scratch, kernel_name=KERNEL_NAME, cwd=str(notebook.parent),

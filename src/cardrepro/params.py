@@ -21,6 +21,7 @@ RUNS = ("cosine_sparql", "tsdae_minilm", "tsdae_qwen", "mnrl_qa", "mnrl_compress
 SOURCES = ("generated", "real")
 SCHEDULERS = ("linear", "constant", "cosine")
 LOSSES = ("CosineSimilarityLoss", "MultipleNegativesRankingLoss", "DenoisingAutoEncoderLoss")
+OPTIMIZERS = ("adamw_torch_fused", "adamw_torch")  # the same AdamW update: one fused kernel, or torch's foreach loop
 CONDITIONINGS = ("none", "prefix")  # how a TSDAE decoder reads the sentence embedding (see cardrepro.tsdae)
 
 
@@ -97,6 +98,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "weight_decay": Field(NUM, check=_non_negative, fix="use 0.0 or a small positive value"),
         "warmup_ratio": Field(NUM, check=_fraction, fix="use a fraction in [0, 1)"),
         "scheduler": Field(STR, check=_one_of(SCHEDULERS), fix=f"use one of {', '.join(SCHEDULERS)}"),
+        "optim": Field(STR, check=_one_of(OPTIMIZERS),
+                       fix="use adamw_torch_fused (the trainer's default, fastest) or adamw_torch (the kernel most cards name)"),
         "seed": Field(INT, check=_non_negative, fix="use a non-negative integer such as 42"),
         "max_steps": Field(INT, check=lambda x: x == -1 or x > 0, fix="use -1 (whole epochs) or a positive step count"),
         "logging_steps": Field(INT, check=_positive, fix="use a positive step count such as 50"),

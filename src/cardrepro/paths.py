@@ -6,6 +6,8 @@ root under papermill; every relative path in params is taken from the root inste
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 ROOT_MARKER = "dvc.yaml"
@@ -31,3 +33,14 @@ def shown(path: str | Path) -> str:
     path = Path(path).resolve()
     root = project_root()
     return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def scratch_file(beside: Path, suffix: str) -> tuple[int, str]:
+    """An open temporary file beside ``beside`` (hidden, ``.<name>.*<suffix>``), to be renamed onto it
+    once complete. Created with the mode a plain ``open`` would give (the umask applied), not
+    ``mkstemp``'s owner-only 0600: the published file must be readable like any other output."""
+    fd, path = tempfile.mkstemp(dir=beside.parent, prefix=f".{beside.name}.", suffix=suffix)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)
+    return fd, path

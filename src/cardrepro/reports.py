@@ -6,10 +6,11 @@ import json
 import math
 from math import ceil
 import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
+
+from cardrepro.paths import scratch_file
 
 METRICS_FILE = "metrics.json"
 SMOKE_FRACTION = 0.1  # a run under a tenth of the card's steps says nothing about the card
@@ -18,7 +19,7 @@ PLOTS_DIR = "plots"
 
 def _atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = scratch_file(path, ".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
     os.replace(tmp, path)
@@ -95,6 +96,7 @@ def run_metrics(params, resolved, base: dict, tuned: dict, result, loss_at_steps
             "steps": result.steps,
             "seconds": round(result.seconds, 1),
             "steps_per_second": round(result.steps / result.seconds, 3),
+            "optim": params.training["optim"],
             "group_by_length": bool(params.training.get("group_by_length", False)),
             "sentence_0_padding": result.padding,
             "precision": result.precision,

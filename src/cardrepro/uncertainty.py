@@ -16,7 +16,6 @@ import pandas as pd
 
 RESAMPLES = 1000
 LEVEL = 0.95
-BINARY_METRICS = ("cosine_accuracy", "cosine_f1", "cosine_precision", "cosine_recall", "cosine_ap", "cosine_mcc")
 
 
 def per_query_scores(model, evaluator) -> pd.DataFrame:

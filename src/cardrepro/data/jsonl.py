@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
+
+from cardrepro.paths import scratch_file
 
 
 def write_jsonl(rows: Iterable[dict], path: str | Path) -> int:
@@ -14,7 +15,7 @@ def write_jsonl(rows: Iterable[dict], path: str | Path) -> int:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = scratch_file(path, ".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             for row in rows:
