@@ -8,7 +8,7 @@ RUN    := PATH="$(BIN):$$PATH" HF_HUB_DISABLE_TELEMETRY=1
 TORCH  := torch==2.13.0
 KERNEL := cardrepro
 
-.PHONY: setup kernel repro seeds plots test notebooks lab clean
+.PHONY: setup kernel repro seeds plots test notebooks bench lab clean
 
 setup: $(VENV)/.installed
 
@@ -42,6 +42,14 @@ test: setup
 # Re-execute the thin notebooks in place with their smoke defaults (the outputs nbval checks).
 notebooks: setup
 	$(RUN) $(BIN)/cardrepro smoke
+
+# The generated-data benchmarks behind README's Performance tables (about 45 min here), then the tables.
+# The Eedi rows need the competition files: add --source real --raw <folder> (see README).
+bench: setup
+	$(RUN) $(BIN)/python -m benchmarks.bench_training --steps 30 --repeats 5
+	$(RUN) $(BIN)/python -m benchmarks.length_grouping --recipes cosine --steps 60
+	$(RUN) $(BIN)/python -m benchmarks.overheads --repeats 3 --tests
+	$(RUN) $(BIN)/python -m benchmarks.report
 
 lab: setup
 	$(RUN) $(BIN)/jupyter lab

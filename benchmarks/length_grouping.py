@@ -6,7 +6,7 @@ once with length-grouped ones. Reported per variant: training seconds, sentence_
 mean loss over the last logging window, and the run's held-out metric; and whether the grouped
 runs' mean loss and metric move by less than the seed alone moves the random runs (their range).
 
-    python benchmarks/length_grouping.py [--steps 100] [--seeds 42 43 44] [--out reports/benchmarks/length_grouping.json]
+    python -m benchmarks.length_grouping [--steps 100] [--seeds 42 43 44] [--source real --raw ../shared/data/eedi]
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ def one_run(run: str, steps: int, seed: int, group_by_length: bool, train_pairs:
     result = train(model, train_pairs, training)
     losses = result.history.dropna(subset=["loss"])
     return {"seed": seed, "seconds": round(result.seconds, 2), "padding": result.padding,
+            "loss_curve": {int(step): round(float(loss), 4) for step, loss in zip(losses["step"], losses["loss"])},
             "last_window_loss": round(float(losses["loss"].iloc[-1]), 4),
             "metric": round(evaluate(model, evaluator)[params.evaluation["metric"]], 4)}
 
@@ -46,14 +47,17 @@ def within_seed_noise(values: list[float], reference: list[float]) -> dict:
     return {"mean_shift": round(shift, 4), "random_seed_range": round(spread, 4), "within": abs(shift) <= spread}
 
 
-def compare(run: str, steps: int, seeds: list[int]) -> dict:
+def compare(run: str, steps: int, seeds: list[int], source: str = "generated", raw: str | None = None) -> dict:
+    from benchmarks.bench_training import benchmark_pairs
     from cardrepro.data import load_corpus, load_pairs
     from cardrepro.evaluation import make_evaluator
     from cardrepro.params import load
 
     params = load(f"params/{run}.yaml")
-    data = {**params.data, "train_file": None, "eval_file": None, "corpus_file": None}  # built here, as in smoke runs
-    train_pairs = load_pairs(run, data, "train")[: steps * params.training["batch_size"]]
+    data = {**params.data, "source": source, "train_file": None, "eval_file": None, "corpus_file": None}  # built here
+    if raw:
+        data["raw"] = raw
+    train_pairs = benchmark_pairs(run, steps, source, raw)  # the same seeded sample as the throughput benchmark
     evaluator = make_evaluator(params.evaluation, load_pairs(run, data, "eval"), load_corpus(run, data))
     runs = {name: [one_run(run, steps, seed, grouped, train_pairs, evaluator) for seed in seeds]
             for name, grouped in (("random", False), ("length-grouped", True))}
@@ -62,7 +66,8 @@ def compare(run: str, steps: int, seeds: list[int]) -> dict:
                       "loss": [r["last_window_loss"] for r in rows], "metric": [r["metric"] for r in rows]}
                for name, rows in runs.items()}
     random, grouped = summary["random"], summary["length-grouped"]
-    return {"run": run, "steps": steps, "seeds": seeds, "metric": params.evaluation["metric"], "runs": runs,
+    return {"run": run, "data": source, "pairs": len(train_pairs), "steps": steps, "seeds": seeds,
+            "metric": params.evaluation["metric"], "runs": runs,
             "summary": summary, "speedup": round(random["median_seconds"] / grouped["median_seconds"], 3),
             "loss": within_seed_noise(grouped["loss"], random["loss"]),
             "metric_check": within_seed_noise(grouped["metric"], random["metric"])}
@@ -73,14 +78,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, default=100)
     parser.add_argument("--seeds", type=int, nargs="+", default=[42, 43, 44])
     parser.add_argument("--recipes", nargs="*", default=list(RECIPES), choices=list(RECIPES))
+    parser.add_argument("--source", default="generated", choices=["generated", "real"],
+                        help="the runs' pairs: generated offline (default) or real (needs --raw)")
+    parser.add_argument("--raw", help="the real data of the chosen recipes (params data.raw), with --source real")
     parser.add_argument("--out", default="reports/benchmarks/length_grouping.json")
     args = parser.parse_args(argv)
+    if args.source == "real" and not args.raw:
+        parser.error("--source real: give the real data with --raw (e.g. --raw ../shared/data/eedi)")
     from cardrepro import one_line_warnings
 
     one_line_warnings()
     results = {}
     for recipe in args.recipes:
-        result = results[recipe] = compare(RECIPES[recipe], args.steps, args.seeds)
+        result = results[recipe] = compare(RECIPES[recipe], args.steps, args.seeds, args.source, args.raw)
         for name, row in result["summary"].items():
             print(f"{recipe:7s} {name:15s} {row['median_seconds']:7.1f} s  padding {row['padding']:.3f}  "
                   f"loss {row['loss']}  {result['metric']} {row['metric']}")

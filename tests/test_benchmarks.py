@@ -11,10 +11,21 @@ def test_training_benchmark_times_plain_and_project_paths(tmp_path):
     out = tmp_path / "training.json"
     assert main(["--steps", "2", "--repeats", "1", "--recipes", "cosine", "--out", str(out)]) == 0
     result = json.loads(out.read_text())
-    rows = result["recipes"]["cosine"]["variants"]
+    cosine = result["recipes"]["cosine"]
+    rows = cosine["variants"]
     assert list(rows) == ["plain script", "project", "project, length-grouped"]
-    assert rows["plain script"]["ratio_to_plain"] == 1.0
+    assert rows["plain script"]["ratio_to_plain"] == 1.0 and cosine["pairs"] == 2 * 16
     assert all(row["samples_per_second"] > 0 and len(row["seconds"]) == 1 for row in rows.values())
+    # a fair race: the project's optimizer is the plain script's (the trainer's default), and grouping cuts padding
+    assert {row["optim"] for row in rows.values()} == {"adamw_torch_fused"}
+    assert rows["project, length-grouped"]["sentence_0_padding"] < rows["project"]["sentence_0_padding"]
+
+
+def test_mnrl_is_never_length_grouped():
+    from benchmarks.bench_training import variant_names
+
+    assert variant_names("mnrl_qa") == ["plain script", "project"]
+    assert variant_names("tsdae_minilm")[-1] == "project, length-grouped"
 
 
 def test_seed_noise_check_compares_the_mean_shift_with_the_random_runs_range():
@@ -34,3 +45,15 @@ def test_length_grouping_benchmark_runs_both_batchings_at_each_seed(tmp_path):
     assert [r["seed"] for r in result["runs"]["length-grouped"]] == [1, 2]
     assert result["summary"]["length-grouped"]["padding"] < result["summary"]["random"]["padding"]
     assert set(result["loss"]) == {"mean_shift", "random_seed_range", "within"}
+
+
+def test_readme_performance_tables_are_the_committed_benchmark_results():
+    from benchmarks import report
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text()
+    for name in (*report.THROUGHPUT_FILES, *report.GROUPING_FILES, report.OVERHEADS_FILE):
+        if name != "length_grouping.json":  # CosineSimilarity's seed-noise check is optional (see README)
+            assert (report.RESULTS / name).is_file(), name
+    for table in (report.throughput_table(), report.grouping_table(), report.overheads_table()):
+        assert table.count("\n") >= 2 and table in readme, f"README is not the benchmarks' output:\n{table}"
