@@ -43,10 +43,10 @@ test: setup
 notebooks: setup
 	$(RUN) $(BIN)/cardrepro smoke
 
-# The generated-data benchmarks behind README's Performance tables (about 45 min here), then the tables.
+# The generated-data benchmarks behind README's Performance tables (about 30 min here), then the tables.
 # The Eedi rows need the competition files: add --source real --raw <folder> (see README).
 bench: setup
-	$(RUN) $(BIN)/python -m benchmarks.bench_training --steps 30 --repeats 5
+	$(RUN) $(BIN)/python -m benchmarks.bench_training --steps 20 --repeats 3
 	$(RUN) $(BIN)/python -m benchmarks.length_grouping --recipes cosine --steps 60
 	$(RUN) $(BIN)/python -m benchmarks.overheads --repeats 3 --tests
 	$(RUN) $(BIN)/python -m benchmarks.report

@@ -15,7 +15,7 @@ neither a slow moment of the machine nor going first favours one. The best of th
 the headline (as ``timeit`` advises: other load on a machine only ever adds time), the median is
 kept beside it.
 
-    python -m benchmarks.bench_training [--steps 20] [--repeats 3] [--source real --raw ../shared/data/eedi]
+    python -m benchmarks.bench_training [--steps 20] [--repeats 3] [--source real --raw ../shared/data/eedi --steps 50]
 """
 
 from __future__ import annotations
@@ -140,8 +140,8 @@ def machine() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, default=30)
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--recipes", nargs="*", default=list(RECIPES), choices=list(RECIPES))
     parser.add_argument("--source", default="generated", choices=["generated", "real"],
                         help="the runs' pairs: generated offline (default) or real (needs --raw)")

@@ -15,7 +15,8 @@ def test_training_benchmark_times_plain_and_project_paths(tmp_path):
     rows = cosine["variants"]
     assert list(rows) == ["plain script", "project", "project, length-grouped"]
     assert rows["plain script"]["ratio_to_plain"] == 1.0 and cosine["pairs"] == 2 * 16
-    assert all(row["samples_per_second"] > 0 and len(row["seconds"]) == 1 for row in rows.values())
+    assert all(row["samples_per_second"] > 0 and len(row["train_seconds"]) == 1 for row in rows.values())
+    assert all(row["best_seconds_with_setup"] >= row["best_train_seconds"] for row in rows.values())
     # a fair race: the project's optimizer is the plain script's (the trainer's default), and grouping cuts padding
     assert {row["optim"] for row in rows.values()} == {"adamw_torch_fused"}
     assert rows["project, length-grouped"]["sentence_0_padding"] < rows["project"]["sentence_0_padding"]
