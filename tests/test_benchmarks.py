@@ -54,7 +54,6 @@ def test_readme_performance_tables_are_the_committed_benchmark_results():
 
     readme = (REPO / "README.md").read_text()
     for name in (*report.THROUGHPUT_FILES, *report.GROUPING_FILES, report.OVERHEADS_FILE):
-        if name != "length_grouping.json":  # CosineSimilarity's seed-noise check is optional (see README)
-            assert (report.RESULTS / name).is_file(), name
+        assert (report.RESULTS / name).is_file(), name
     for table in (report.throughput_table(), report.grouping_table(), report.overheads_table()):
         assert table.count("\n") >= 2 and table in readme, f"README is not the benchmarks' output:\n{table}"
