@@ -85,14 +85,31 @@ def project_path(run: str, pairs: list[dict], steps: int, group_by_length: bool)
             "padding": result.padding}
 
 
+def add_data_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--source`` and ``--raw``, shared by the benchmarks; check them with ``check_data_arguments``."""
+    parser.add_argument("--source", default="generated", choices=["generated", "real"],
+                        help="the runs' pairs: generated offline (default) or real (needs --raw)")
+    parser.add_argument("--raw", help="the real data of the chosen recipes (params data.raw), with --source real")
+
+
+def check_data_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.source == "real" and not args.raw:
+        parser.error("--source real: give the real data with --raw (e.g. --raw ../shared/data/eedi)")
+
+
+def benchmark_data(data: dict, source: str, raw: str | None) -> dict:
+    """A run's params ``data`` with the benchmark's source, built in memory (no prepared files)."""
+    return data | {"source": source, "train_file": None, "eval_file": None, "corpus_file": None} | (
+        {"raw": raw} if raw else {})
+
+
 def benchmark_pairs(run: str, steps: int, source: str, raw: str | None) -> list[dict]:
     """``steps`` batches of the run's training pairs, a seeded sample (the real files are in file order)."""
     from cardrepro.data import build_pairs
     from cardrepro.params import load
 
     params = load(f"params/{run}.yaml")
-    data = params.data | {"source": source} | ({"raw": raw} if raw else {})
-    pairs = build_pairs(run, data, "train")
+    pairs = build_pairs(run, benchmark_data(params.data, source, raw), "train")
     wanted = min(len(pairs), steps * params.training["batch_size"])
     return random.Random(params.data["seed"]).sample(pairs, wanted)
 
@@ -143,14 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--recipes", nargs="*", default=list(RECIPES), choices=list(RECIPES))
-    parser.add_argument("--source", default="generated", choices=["generated", "real"],
-                        help="the runs' pairs: generated offline (default) or real (needs --raw)")
-    parser.add_argument("--raw", help="the real data of the chosen recipes (params data.raw), with --source real")
+    add_data_arguments(parser)
     parser.add_argument("--out", default="reports/benchmarks/training.json")
     parser.add_argument("--child", nargs=2, metavar=("RUN", "VARIANT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.source == "real" and not args.raw:
-        parser.error("--source real: give the real data with --raw (e.g. --raw ../shared/data/eedi)")
+    check_data_arguments(parser, args)
     if args.child:
         print(json.dumps(one_run(*args.child, args.steps, args.source, args.raw)))
         return 0

@@ -16,6 +16,8 @@ import json
 import statistics
 from pathlib import Path
 
+from benchmarks.bench_training import add_data_arguments, check_data_arguments
+
 RECIPES = {"tsdae": "tsdae_minilm", "cosine": "cosine_sparql"}  # recipe -> params/<run>.yaml
 
 
@@ -48,15 +50,13 @@ def within_seed_noise(values: list[float], reference: list[float]) -> dict:
 
 
 def compare(run: str, steps: int, seeds: list[int], source: str = "generated", raw: str | None = None) -> dict:
-    from benchmarks.bench_training import benchmark_pairs
+    from benchmarks.bench_training import benchmark_data, benchmark_pairs
     from cardrepro.data import load_corpus, load_pairs
     from cardrepro.evaluation import make_evaluator
     from cardrepro.params import load
 
     params = load(f"params/{run}.yaml")
-    data = {**params.data, "source": source, "train_file": None, "eval_file": None, "corpus_file": None}  # built here
-    if raw:
-        data["raw"] = raw
+    data = benchmark_data(params.data, source, raw)
     train_pairs = benchmark_pairs(run, steps, source, raw)  # the same seeded sample as the throughput benchmark
     evaluator = make_evaluator(params.evaluation, load_pairs(run, data, "eval"), load_corpus(run, data))
     runs = {name: [one_run(run, steps, seed, grouped, train_pairs, evaluator) for seed in seeds]
@@ -78,13 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, default=100)
     parser.add_argument("--seeds", type=int, nargs="+", default=[42, 43, 44])
     parser.add_argument("--recipes", nargs="*", default=list(RECIPES), choices=list(RECIPES))
-    parser.add_argument("--source", default="generated", choices=["generated", "real"],
-                        help="the runs' pairs: generated offline (default) or real (needs --raw)")
-    parser.add_argument("--raw", help="the real data of the chosen recipes (params data.raw), with --source real")
+    add_data_arguments(parser)
     parser.add_argument("--out", default="reports/benchmarks/length_grouping.json")
     args = parser.parse_args(argv)
-    if args.source == "real" and not args.raw:
-        parser.error("--source real: give the real data with --raw (e.g. --raw ../shared/data/eedi)")
+    check_data_arguments(parser, args)
     from cardrepro import one_line_warnings
 
     one_line_warnings()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -66,8 +67,7 @@ def test_suite() -> dict:
     log.write_text(done.stdout + done.stderr)
     print(f"test suite output: {log}")
     lines = [line for line in done.stdout.splitlines() if line.strip()]
-    slowest = [line.strip() for line in lines if line.split()[:1] and line.split()[0].endswith("s")
-               and line.split()[0][:-1].replace(".", "", 1).isdigit() and " call " in line]
+    slowest = [line.strip() for line in lines if re.match(r"\d+(\.\d+)?s call ", line.strip())]  # --durations rows
     return {"seconds": round(seconds, 1), "exit_code": done.returncode, "result": lines[-1].strip("= ") if lines else "",
             "slowest": slowest}
 
