@@ -77,3 +77,30 @@ def test_chance_scores_equal_the_evaluators_own_metrics_averaged_over_every_rank
     assert set(chance) == set(totals) == {"cosine_map@3", "cosine_mrr@2", "cosine_mrr@6", "cosine_accuracy@1",
                                           "cosine_accuracy@4"}
     assert chance == pytest.approx(totals, abs=1e-12)
+
+
+@pytest.mark.parametrize("evaluation", [RETRIEVAL, {"name": "heldout", "batch_size": 8, "kind": "retrieval", "metric": "x"},
+                                        {"name": "pairs", "batch_size": 8, "kind": "binary", "metric": "cosine_ap"}])
+def test_the_metric_names_known_before_training_are_those_the_evaluator_reports(minilm, evaluation):
+    from cardrepro.evaluation import metric_names
+
+    labelled = [p | {"label": float(i % 2)} for i, p in enumerate(PAIRS + PAIRS)]
+    reported = evaluate(minilm, make_evaluator(evaluation, labelled, DISTRACTORS))
+    assert sorted(metric_names(evaluation)) == sorted(reported)
+
+
+def test_the_default_cutoffs_are_the_librarys():
+    import inspect
+
+    from sentence_transformers.sentence_transformer.evaluation import InformationRetrievalEvaluator
+
+    from cardrepro.evaluation import RETRIEVAL_DEFAULT_CUTOFFS
+
+    defaults = inspect.signature(InformationRetrievalEvaluator).parameters
+    assert RETRIEVAL_DEFAULT_CUTOFFS == {key: defaults[key].default for key in RETRIEVAL_DEFAULT_CUTOFFS}
+
+
+def test_the_position_limit_is_read_without_loading_the_model():
+    from cardrepro.models import position_limit
+
+    assert position_limit(resolve_base_model({"base": "sentence-transformers/all-MiniLM-L6-v2"})) == 512

@@ -48,11 +48,20 @@ def test_csv_json_and_folder_layouts_read_the_same_rows(tmp_path):
 
 def test_empty_questions_are_dropped_with_a_count(tmp_path):
     _write_csv(tmp_path / "lcquad.csv", ROWS)
-    data = {"source": "real", "raw": str(tmp_path / "lcquad.csv"), "seed": 0, "train_rows": 10, "eval_rows": 1}
+    data = {"source": "real", "raw": str(tmp_path / "lcquad.csv"), "seed": 0, "train_rows": 3, "eval_rows": 1}
     with pytest.warns(UserWarning, match=r"dropped 1 of 3 rows with an empty question"):
         pairs = build_pairs("cosine_sparql", data, "train")
     assert len(pairs) == 4
     assert [p["label"] for p in build_pairs("cosine_sparql", data, "eval")] == [1.0, 0.0]
+
+
+def test_more_rows_than_the_real_file_holds_are_refused(tmp_path):
+    _write_csv(tmp_path / "lcquad.csv", ROWS)
+    data = {"source": "real", "raw": str(tmp_path / "lcquad.csv"), "seed": 0, "train_rows": 10, "eval_rows": 1}
+    with pytest.raises(ValueError, match=r"data.train_rows: 10 asked, but .*lcquad.csv holds 4 rows; fix: use at most 4"):
+        build_pairs("cosine_sparql", data, "train")
+    with pytest.raises(ValueError, match=r"data.eval_rows: holding out 4 of the 4 rows .* leaves none for training"):
+        build_pairs("cosine_sparql", data | {"train_rows": 1, "eval_rows": 4}, "eval")
 
 
 def test_bad_input_errors_name_the_file(tmp_path):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,12 +15,7 @@ from cardrepro.models import resolve_base_model
 from cardrepro.params import RUNS
 from tests.conftest import REPO
 from tests.smoke import smoke_params
-
-
-def _tracked_files() -> list[str]:
-    listing = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-                             cwd=REPO, check=True, capture_output=True, text=True).stdout
-    return [line for line in listing.splitlines() if (REPO / line).is_file()]
+from tests.tree import copy_tracked
 
 
 def _dvc(copy: Path, *args: str) -> str:
@@ -34,10 +28,7 @@ def _dvc(copy: Path, *args: str) -> str:
 
 @pytest.fixture(scope="module")
 def repo_copy(tmp_path_factory) -> Path:
-    copy = tmp_path_factory.mktemp("repo")
-    for name in _tracked_files():
-        (copy / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(REPO / name, copy / name)
+    copy = copy_tracked(tmp_path_factory.mktemp("repo"))
     for run in RUNS:
         (copy / "params" / f"{run}.yaml").write_text(yaml.safe_dump(smoke_params(run), sort_keys=False))
     subprocess.run(["git", "init", "-q"], cwd=copy, check=True)

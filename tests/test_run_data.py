@@ -64,8 +64,8 @@ def test_shorthand_real_source_reads_any_text_file(tmp_path, capsys):
                      "The keeper said nothing. Rain fell on the old pier for hours.\n")
     out = tmp_path / "pairs.jsonl"
     args = ["pairs", "mnrl_compressed", "--source", "real", "--raw", str(story), "--out", str(out), "--split", "eval"]
-    assert main(args) == 2 and "cannot hold out 100" in capsys.readouterr().err
-    data = _data("mnrl_compressed", source="real", raw=str(story), eval_rows=1)
+    assert main(args) == 2 and "data.eval_rows: holding out 100 of the 4 pairs" in capsys.readouterr().err
+    data = _data("mnrl_compressed", source="real", raw=str(story), eval_rows=1, train_rows=3)
     assert [p["sentence_1"] for p in build_pairs("mnrl_compressed", data, "eval")] == ["Rain fell on the old pier for hours."]
     assert len(build_pairs("mnrl_compressed", data, "train")) == 3
 

@@ -10,17 +10,27 @@ from cardrepro import one_line_warnings
 from cardrepro import params as params_module
 from cardrepro.data import SPLITS
 from cardrepro.params import RUNS, SOURCES, ParamsError
-from cardrepro.paths import resolve
+from cardrepro.paths import resolve, shown
 
 
 def _pairs(args: argparse.Namespace) -> None:
     from cardrepro.data import build_pairs, write_jsonl
+    from cardrepro.data.counts import RowCountError
+    from cardrepro.outputs import check_output_file
 
-    run_params = params_module.load(args.params or f"params/{args.run}.yaml")
+    path = args.params or f"params/{args.run}.yaml"
+    run_params = params_module.load(path)
+    out = check_output_file(args.out, "--out", ".jsonl")
     data = dict(run_params.data, source=args.source)
     if args.raw is not None:
         data["raw"] = args.raw
-    count = write_jsonl(build_pairs(args.run, data, args.split), args.out)
+    if data["source"] == "real" and not data["raw"].startswith("hf://") and not resolve(data["raw"]).exists():
+        raise ParamsError(f"--raw: no such file or folder {data['raw']!r}; fix: put the real data there "
+                          "(see data/raw/README.md) or use --source generated")
+    try:
+        count = write_jsonl(build_pairs(args.run, data, args.split), out)
+    except RowCountError as exc:
+        raise ParamsError(f"{path}: {exc}") from exc
     print(f"{args.run}: wrote {count} {args.split} rows ({args.source}) to {args.out}")
 
 
@@ -39,9 +49,8 @@ def _execute(args: argparse.Namespace) -> None:
         raise ParamsError(f"{path}: run: says {run_params.run!r}, not {args.run!r}; fix: pass params/{args.run}.yaml")
     if args.seed is not None:
         run_params = params_module.with_seed(run_params, args.seed)
-    output = args.output or f"{run_params.outputs['report_dir']}/{args.run}.ipynb"
-    published = execute(run_params, f"notebooks/{args.run}.ipynb", output)
-    print(f"{args.run}: executed notebook at {published}, rendered at {published.with_suffix('.html')}")
+    published = execute(run_params)
+    print(f"{args.run}: executed notebook at {shown(published)}, rendered at {shown(published.with_suffix('.html'))}")
 
 
 SUMMARY = "reports/summary/summary.ipynb"
@@ -50,13 +59,15 @@ SEEDS_SUMMARY = "reports/summary/seeds/summary.ipynb"  # what seeds/dvc.yaml wri
 
 def _summary(args: argparse.Namespace) -> None:
     from cardrepro.notebooks import publish
+    from cardrepro.outputs import check_summary_output
 
     seeds = args.seeds_root is not None
     output = args.output or (SEEDS_SUMMARY if seeds else SUMMARY)
+    check_summary_output(output)
     parameters = {"report_root": args.report_root, "seeds_root": args.seeds_root, "runs": list(args.runs or RUNS),
                   "table_file": str(Path(output).with_name("results.md"))}
     published = publish("notebooks/summary.ipynb", output, parameters)
-    print(f"summary: executed notebook at {published}, rendered at {published.with_suffix('.html')}")
+    print(f"summary: executed notebook at {shown(published)}, rendered at {shown(published.with_suffix('.html'))}")
 
 
 NOTEBOOKS = (*RUNS, "summary")  # every notebook under notebooks/, the summary last (it reads the runs' results)
@@ -72,9 +83,16 @@ def _smoke(args: argparse.Namespace) -> None:
         print(f"{name}: refreshed {refresh_smoke(f'notebooks/{name}.ipynb')}")
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Bad arguments get one line on stderr (what is wrong and where to look), not a usage block."""
+
+    def error(self, message: str):
+        self.exit(2, f"error: {self.prog}: {message}; fix: see `{self.prog} --help`\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="cardrepro", description=__doc__)
-    commands = top.add_subparsers(dest="command", required=True)
+    top = OneLineParser(prog="cardrepro", description=__doc__)
+    commands = top.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
 
     pairs = commands.add_parser("pairs", help="write a run's pairs as JSON Lines with the card's column names")
     pairs.add_argument("run", choices=RUNS)
@@ -92,7 +110,6 @@ def parser() -> argparse.ArgumentParser:
     execute = commands.add_parser("execute", help="run a notebook with papermill and its params file")
     execute.add_argument("run", choices=RUNS)
     execute.add_argument("--params", help="params file (default: params/<run>.yaml)")
-    execute.add_argument("--output", help="executed notebook path (default: <report_dir>/<run>.ipynb)")
     execute.add_argument("--seed", type=int, help="repeat the run at this training seed, under "
                          "reports/seeds/<run>/seed<N>/ and models/seeds/<run>/seed<N>/ (seeds/dvc.yaml)")
     execute.set_defaults(handler=_execute)
@@ -117,9 +134,32 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         args.handler(args)
-    except (ParamsError, FileNotFoundError, ValueError) as exc:
+    except (ParamsError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        where = f" {shown(exc.filename)}" if exc.filename else ""
+        print(f"error:{where} {exc.strerror or exc}; fix: check the path and its permissions", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt as exc:
+        from cardrepro.notebooks import Interrupted
+
+        print(f"error: {args.command} interrupted; a run publishes its results only once every cell has run",
+              file=sys.stderr)
+        return 143 if isinstance(exc, Interrupted) else 130  # the shells' codes for SIGTERM and Ctrl-C
+    except Exception as exc:
+        from papermill.exceptions import PapermillExecutionError
+
+        from cardrepro.outputs import PublishError
+
+        if isinstance(exc, PublishError):
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        if not isinstance(exc, PapermillExecutionError):
+            raise
+        print(f"error: the notebook failed in cell {exc.exec_count} ({exc.ename}: {exc.evalue}); nothing was "
+              "published; fix: open the .failed.ipynb beside its report to see the cell", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -47,6 +47,22 @@ def retrieval_evaluator(eval_pairs: list[dict], corpus: list[dict], name: str, b
 
 EVALUATOR_KINDS = ("binary", "retrieval")
 CUTOFF_KEYS = ("map_at_k", "mrr_at_k", "ndcg_at_k", "accuracy_at_k", "precision_recall_at_k")
+# What each evaluator reports per similarity function (cosine here), as in the library's compute_metrics.
+BINARY_METRICS = ("accuracy", "accuracy_threshold", "f1", "f1_threshold", "precision", "recall", "ap", "mcc")
+RETRIEVAL_METRICS = {"accuracy_at_k": ("accuracy",), "precision_recall_at_k": ("precision", "recall"),
+                     "mrr_at_k": ("mrr",), "ndcg_at_k": ("ndcg",), "map_at_k": ("map",)}
+# InformationRetrievalEvaluator's own default cut-offs (a test keeps them equal to the library's).
+RETRIEVAL_DEFAULT_CUTOFFS = {"accuracy_at_k": [1, 3, 5, 10], "precision_recall_at_k": [1, 3, 5, 10],
+                             "mrr_at_k": [10], "ndcg_at_k": [10], "map_at_k": [100]}
+
+
+def metric_names(evaluation: dict) -> list[str]:
+    """The metric names the evaluator of a params ``evaluation`` section will report, known before any
+    model is loaded: a headline metric outside this list would only fail after training."""
+    if evaluation["kind"] == "binary":
+        return [f"cosine_{name}" for name in BINARY_METRICS]
+    cutoffs = RETRIEVAL_DEFAULT_CUTOFFS | evaluation.get("cutoffs", {})
+    return [f"cosine_{name}@{k}" for key, names in RETRIEVAL_METRICS.items() for name in names for k in cutoffs[key]]
 
 
 def make_evaluator(evaluation: dict, eval_pairs: list[dict], corpus: list[dict] | None = None):

@@ -137,3 +137,22 @@ def load_sentence_transformer(resolved: ResolvedModel, max_seq_length: int, norm
     elif normalize and not has_normalize:
         model.append(Normalize())
     return model
+
+
+def position_limit(resolved: ResolvedModel) -> int | None:
+    """The longest input the resolved weights can embed (``max_position_embeddings`` of the
+    transformer module's config), read from disk without loading the model; None if not stated."""
+    import json
+    from pathlib import Path
+
+    folder = Path(resolved.path)
+    modules = folder / "modules.json"
+    transformer = ""
+    if modules.is_file():
+        entries = json.loads(modules.read_text(encoding="utf-8"))
+        transformer = next((m.get("path", "") for m in entries if m.get("type", "").endswith("Transformer")), "")
+    config = folder / transformer / "config.json"
+    if not config.is_file():
+        return None
+    return json.loads(config.read_text(encoding="utf-8")).get("max_position_embeddings")
+

@@ -1,24 +1,30 @@
 """Execute a run's notebook with papermill: validate first, publish only a finished notebook.
 
-The executed copy is written to a temporary file and moved into place at the end, with
-papermill's timings and progress widgets stripped so that notebooks diff on content only, and
-rendered to HTML beside it (``<name>.html``) for reviewers without Jupyter.
-A failed run leaves ``<name>.failed.ipynb`` for debugging and removes the run's partial outputs.
+The run writes into a staging folder of its own (``cardrepro.outputs``); only when every cell has
+run are its model, metrics, plots and the executed notebook moved into place, with papermill's
+timings and progress widgets stripped so that notebooks diff on content only, and rendered to
+HTML beside it (``<name>.html``) for reviewers without Jupyter. A failed or interrupted run
+(Ctrl-C or SIGTERM) leaves ``<name>.failed.ipynb`` for debugging and removes its staging folder
+and nothing else.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
 
 from cardrepro.params import ParamsError, RunParams
-from cardrepro.paths import project_root, resolve, scratch_file
-from cardrepro.reports import METRICS_FILE, PLOTS_DIR
+from cardrepro.paths import project_root, resolve, scratch_file, shown
 
 KERNEL_NAME = "cardrepro"
+KERNEL_STOP_SECONDS = 30  # how long an interrupted run waits for papermill to notice its kernel is gone
 VOLATILE_CELL_METADATA = ("papermill", "execution")
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -37,65 +43,180 @@ def strip_volatile(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def check_ready(params: RunParams) -> None:
-    """Everything a run reads (data, base model, kernel) must exist before a kernel or a model starts."""
-    for split in ("train", "eval"):
-        path = params.data.get(f"{split}_file")
-        if path and not resolve(path).is_file():
-            raise ParamsError(f"{params.source}: data.{split}_file: no such file {path!r}; "
-                              f"fix: run `dvc repro prepare_{params.run}` first, or set it to null")
-    from cardrepro.models import ModelUnavailableError, resolve_base_model
+    """Everything a run reads (data, base model, kernel) must be usable before a kernel or a model starts."""
+    from cardrepro.data import check_data
+
+    check_data(params)
+    from cardrepro.models import ModelUnavailableError, position_limit, resolve_base_model
 
     try:
-        resolve_base_model(params.model)  # finds the weights without loading them
+        resolved = resolve_base_model(params.model)  # finds the weights without loading them
     except ModelUnavailableError as exc:
         raise ParamsError(f"{params.source}: {exc}") from exc
+    if resolved.origin == "local_path" and not any((Path(resolved.path) / name).is_file()
+                                                   for name in ("modules.json", "config.json")):
+        raise ParamsError(f"{params.source}: model.local_path: {params.model['local_path']!r} holds no saved model "
+                          "(no modules.json or config.json); fix: point it at a folder saved by sentence-transformers")
+    limit, asked = position_limit(resolved), params.model["max_seq_length"]
+    if limit is not None and asked > limit:
+        raise ParamsError(f"{params.source}: model.max_seq_length: {asked} is beyond the {limit} positions of "
+                          f"{resolved.stand_in or resolved.requested}; fix: use at most {limit}")
+    _check_kernel()
 
 
-def _remove_partial_outputs(params: RunParams) -> None:
-    shutil.rmtree(resolve(params.outputs["model_dir"]), ignore_errors=True)
-    report_dir = resolve(params.outputs["report_dir"])
-    (report_dir / METRICS_FILE).unlink(missing_ok=True)
-    shutil.rmtree(report_dir / PLOTS_DIR, ignore_errors=True)
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C so that a stopped run cleans up after itself."""
 
 
-def execute(params: RunParams, notebook: str | Path, output: str | Path) -> Path:
-    """Run ``notebook`` with ``params`` injected; return the published executed notebook."""
+def _raise_interrupted(signum, frame):
+    raise Interrupted(f"stopped by signal {signum}")
+
+
+@contextmanager
+def _terminate_as_interrupt():
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def execute(params: RunParams, notebook: str | Path | None = None) -> Path:
+    """Run ``notebook`` (default notebooks/<run>.ipynb) with ``params`` injected, through a staging
+    folder; return the published executed notebook, ``<report_dir>/<run>.ipynb``."""
+    from cardrepro.outputs import (PublishError, check_outputs, create_staging, publish_staged, remove_stale_staging,
+                                   remove_staging)
+
+    check_outputs(params)
     check_ready(params)
-    return publish(notebook, output, params.as_dict() | {"params_file": params.source},
-                   on_failure=lambda: _remove_partial_outputs(params))
+    stale = remove_stale_staging(params)
+    if stale:
+        print(stale)
+    report = resolve(params.outputs["report_dir"])
+    output = report / f"{params.run}.ipynb"
+    staging = create_staging(params)
+    executed = staging / output.name
+    parameters = params.as_dict() | {"params_file": params.source, "staging": shown(staging)}
+    try:
+        with _terminate_as_interrupt():
+            run_notebook(notebook or f"notebooks/{params.run}.ipynb", executed, parameters)
+            html = render_html(nbformat.read(executed, as_version=4), executed.with_suffix(".html"))
+        with _signals_deferred():  # a publication is never left half-way by Ctrl-C or SIGTERM
+            check_outputs(params)  # files may have appeared in the output folders during the run
+            publish_staged(params, staging, {output.with_suffix(".html").name: html, output.name: executed})
+    except PublishError:
+        raise  # the staging folder holds the previous results: it stays
+    except BaseException:
+        try:
+            if executed.is_file():
+                report.mkdir(parents=True, exist_ok=True)
+                os.replace(executed, output.with_suffix(".failed.ipynb"))
+        finally:
+            remove_staging(staging)
+        raise
+    return output
 
 
-def publish(notebook: str | Path, output: str | Path, parameters: dict, on_failure=None) -> Path:
-    """Execute ``notebook`` with ``parameters`` from the project root and publish it with its HTML.
+@contextmanager
+def _signals_deferred():
+    """Ctrl-C and SIGTERM wait until the block has finished, then take effect."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    stopping = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, stopping)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, stopping)
 
-    Nothing is published unless every cell ran: a failure leaves ``<name>.failed.ipynb`` and
-    calls ``on_failure`` (which removes the run's partial results).
+
+def run_notebook(notebook: str | Path, executed: Path, parameters: dict) -> Path:
+    """Execute ``notebook`` from the project root into ``executed``, stripped of volatile metadata.
+
+    papermill runs in a worker thread and the kernel is ours to stop: Ctrl-C or SIGTERM reaches
+    this (main) thread, which kills the kernel's process group at once, so an interrupted run
+    trains no further and writes nothing more. (nbclient's own signal handling let a run finish.)
     """
     import papermill
+    from jupyter_client.manager import AsyncKernelManager
 
-    if KERNEL_NAME not in _kernels():
-        raise ParamsError(f"kernel {KERNEL_NAME!r} is not installed; fix: run `make kernel` "
-                          f"(python -m ipykernel install --sys-prefix --name {KERNEL_NAME})")
+    kernel = AsyncKernelManager(kernel_name=KERNEL_NAME)
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            papermill.execute_notebook(str(resolve(notebook)), str(executed), parameters=parameters,
+                                       kernel_name=KERNEL_NAME, cwd=str(project_root()), progress_bar=True, km=kernel)
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+            failure.append(exc)
+
+    worker = threading.Thread(target=work, name="papermill", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.2)
+    finally:
+        deadline = time.monotonic() + KERNEL_STOP_SECONDS
+        while True:  # until the worker is done: a kernel still starting is killed once it exists
+            _kill_kernel(kernel)
+            worker.join(0.2)
+            if not worker.is_alive() or time.monotonic() > deadline:
+                break
+        kernel.cleanup_connection_file()
+    if failure:
+        raise failure[0]
+    nbformat.write(strip_volatile(nbformat.read(executed, as_version=4)), executed)
+    return executed
+
+
+def _kill_kernel(kernel) -> None:
+    """The kernel's whole process group, gone (it runs in a session of its own)."""
+    provisioner = kernel.provisioner
+    group = getattr(provisioner, "pgid", None) if provisioner else None
+    if not group:
+        return
+    try:
+        os.killpg(group, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        return
+    process = getattr(provisioner, "process", None)
+    if process is not None:
+        process.wait(10)
+
+
+def publish(notebook: str | Path, output: str | Path, parameters: dict) -> Path:
+    """Execute ``notebook`` with ``parameters`` and publish it at ``output`` with its HTML (the summary).
+
+    Nothing is published unless every cell ran: a failure leaves ``<name>.failed.ipynb``.
+    """
     output = resolve(output)
+    _check_kernel()
     output.parent.mkdir(parents=True, exist_ok=True)
     failed = output.with_suffix(".failed.ipynb")
     failed.unlink(missing_ok=True)
     fd, scratch = scratch_file(output, ".ipynb")
     os.close(fd)
     try:
-        papermill.execute_notebook(str(resolve(notebook)), scratch, parameters=parameters,
-                                   kernel_name=KERNEL_NAME, cwd=str(project_root()), progress_bar=True)
+        with _terminate_as_interrupt():
+            run_notebook(notebook, Path(scratch), parameters)
+            html = render_html(nbformat.read(scratch, as_version=4), Path(scratch).with_suffix(".html"))
     except BaseException:
-        if on_failure is not None:
-            on_failure()
-        output.with_suffix(".html").unlink(missing_ok=True)
         os.replace(scratch, failed)
+        Path(scratch).with_suffix(".html").unlink(missing_ok=True)
         raise
-    notebook_node = strip_volatile(nbformat.read(scratch, as_version=4))
-    nbformat.write(notebook_node, scratch)
-    render_html(notebook_node, output.with_suffix(".html"))
+    os.replace(html, output.with_suffix(".html"))
     os.replace(scratch, output)
     return output
+
+
+def _check_kernel() -> None:
+    if KERNEL_NAME not in _kernels():
+        raise ParamsError(f"kernel {KERNEL_NAME!r} is not installed; fix: run `make kernel` "
+                          f"(python -m ipykernel install --sys-prefix --name {KERNEL_NAME})")
 
 
 def _kernels() -> dict:

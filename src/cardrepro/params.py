@@ -7,6 +7,7 @@ the fix, so a typo never silently falls back to a default after minutes of train
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -14,7 +15,7 @@ from typing import Any, Callable
 import yaml
 
 from cardrepro.batching import GROUPABLE_LOSSES
-from cardrepro.evaluation import CUTOFF_KEYS, EVALUATOR_KINDS
+from cardrepro.evaluation import CUTOFF_KEYS, EVALUATOR_KINDS, metric_names
 from cardrepro.paths import resolve
 
 RUNS = ("cosine_sparql", "tsdae_minilm", "tsdae_qwen", "mnrl_qa", "mnrl_compressed")
@@ -23,6 +24,7 @@ SCHEDULERS = ("linear", "constant", "cosine")
 LOSSES = ("CosineSimilarityLoss", "MultipleNegativesRankingLoss", "DenoisingAutoEncoderLoss")
 OPTIMIZERS = ("adamw_torch_fused", "adamw_torch")  # the same AdamW update: one fused kernel, or torch's foreach loop
 CONDITIONINGS = ("none", "prefix")  # how a TSDAE decoder reads the sentence embedding (see cardrepro.tsdae)
+GENERATED_MAX_ROWS = 100_000  # the generators' sane ceiling: 16x the largest card (6,000 rows), minutes to build
 
 
 class ParamsError(ValueError):
@@ -54,8 +56,15 @@ def _cutoffs(x: Any) -> bool:
                for key, ks in x.items())
 
 
+SEED_LIMIT = 2**32  # numpy's and the trainer's seeds are 32-bit
+
+
+def _seed(x: Any) -> bool:
+    return 0 <= x < SEED_LIMIT
+
+
 def _seeds(x: Any) -> bool:
-    return bool(x) and all(type(seed) is int and seed >= 0 for seed in x) and len(set(x)) == len(x)
+    return bool(x) and all(type(seed) is int and _seed(seed) for seed in x) and len(set(x)) == len(x)
 
 
 def _one_of(choices: tuple[str, ...]) -> Callable[[Any], bool]:
@@ -75,7 +84,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
     "data": {
         "source": Field(STR, check=_one_of(SOURCES), fix="use 'generated' (offline default) or 'real'"),
         "raw": Field(STR, fix="give the path of the real data (file or folder), used when source is 'real'"),
-        "seed": Field(INT, check=_non_negative, fix="use a non-negative integer such as 42"),
+        "seed": Field(INT, check=_seed, fix="use an integer from 0 to 2**32 - 1, such as 42"),
         "train_rows": Field(INT, check=_positive, fix="use a positive number of source rows"),
         "eval_rows": Field(INT, check=_positive, fix="use a positive number of held-out rows"),
         "train_file": Field(OPT_STR, required=False, fix="give a JSON Lines path, or null to build pairs in memory"),
@@ -100,7 +109,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "scheduler": Field(STR, check=_one_of(SCHEDULERS), fix=f"use one of {', '.join(SCHEDULERS)}"),
         "optim": Field(STR, check=_one_of(OPTIMIZERS),
                        fix="use adamw_torch_fused (the trainer's default, fastest) or adamw_torch (the kernel most cards name)"),
-        "seed": Field(INT, check=_non_negative, fix="use a non-negative integer such as 42"),
+        "seed": Field(INT, check=_seed, fix="use an integer from 0 to 2**32 - 1, such as 42"),
         "max_steps": Field(INT, check=lambda x: x == -1 or x > 0, fix="use -1 (whole epochs) or a positive step count"),
         "logging_steps": Field(INT, check=_positive, fix="use a positive step count such as 50"),
         "eval_steps": Field(INT, check=_positive, fix="use a positive step count"),
@@ -168,6 +177,8 @@ def _check_field(source: str, key: str, value: Any, field: Field) -> None:
     if (isinstance(value, bool) and bool not in field.types) or not isinstance(value, field.types):
         wanted = " or ".join("null" if t is type(None) else t.__name__ for t in field.types)
         raise _fail(source, key, f"expected {wanted}, got {value!r}", field.fix)
+    if isinstance(value, str) and not value.strip():
+        raise _fail(source, key, "empty", field.fix)
     if field.check is not None and value is not None and not field.check(value):
         raise _fail(source, key, f"impossible value {value!r}", field.fix)
 
@@ -179,6 +190,7 @@ def validate(raw: dict[str, Any], source: str) -> RunParams:
     for key in raw:
         if key not in TOP_LEVEL:
             raise _fail(source, key, "unknown section", f"use only {', '.join(sorted(TOP_LEVEL))}")
+    _check_finite(raw, source)
     run = raw.get("run")
     if run not in RUNS:
         raise _fail(source, "run", f"unknown run {run!r}", f"use one of {', '.join(RUNS)}")
@@ -200,6 +212,18 @@ def validate(raw: dict[str, Any], source: str) -> RunParams:
     return RunParams(source=source, run=run, **{s: dict(raw[s]) for s in SCHEMA})
 
 
+def _check_finite(value: Any, source: str, key: str = "") -> None:
+    """inf and nan pass every `> 0` check and only fail, or poison a result, much later."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            _check_finite(item, source, f"{key}.{name}" if key else str(name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_finite(item, source, f"{key}[{index}]")
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise _fail(source, key, f"non-finite number {value!r}", "use a finite number")
+
+
 def _check_combinations(raw: dict[str, Any], source: str) -> None:
     """Keys that only mean something with some losses: elsewhere they would be silently ignored or do harm."""
     training = raw["training"]
@@ -214,6 +238,16 @@ def _check_combinations(raw: dict[str, Any], source: str) -> None:
     if "compare_seeds" in training and not training.get("compare_conditioning"):
         raise _fail(source, "training.compare_seeds", "only used when training.compare_conditioning is true",
                     "set compare_conditioning: true or remove the key")
+    evaluation = raw["evaluation"]
+    reported = metric_names(evaluation)
+    if evaluation["metric"] not in reported:
+        raise _fail(source, "evaluation.metric", f"the {evaluation['kind']} evaluator never reports {evaluation['metric']!r}",
+                    f"use one of {', '.join(reported)}")
+    data = raw["data"]
+    if data["source"] == "generated" and data["train_rows"] + data["eval_rows"] > GENERATED_MAX_ROWS:
+        key = "data.train_rows" if data["train_rows"] >= data["eval_rows"] else "data.eval_rows"
+        raise _fail(source, key, f"{data['train_rows']} + {data['eval_rows']} generated rows is beyond the generators' "
+                    f"{GENERATED_MAX_ROWS:,}", f"use at most {GENERATED_MAX_ROWS:,} rows in all")
 
 
 def _check_files(raw: dict[str, Any], source: str) -> None:
@@ -235,6 +269,10 @@ def load(path: str | Path) -> RunParams:
         raise ParamsError(f"{path}: no such params file; fix: use one of params/{{{','.join(RUNS)}}}.yaml")
     try:
         raw = yaml.safe_load(resolve(path).read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ParamsError(f"{path}: not UTF-8 text (byte {exc.start}); fix: save the file as UTF-8") from exc
+    except OSError as exc:
+        raise ParamsError(f"{path}: cannot be read ({exc.strerror}); fix: check the file's permissions") from exc
     except yaml.YAMLError as exc:
         raise ParamsError(f"{path}: not valid YAML ({str(exc).splitlines()[0]}); fix: correct the syntax") from exc
     return validate(raw, source=str(path))
@@ -256,8 +294,8 @@ SEED_RUNS_DIR = "seeds"  # reports/seeds/<run>/seed<N>/ and models/seeds/<run>/s
 def with_seed(params: RunParams, seed: int) -> RunParams:
     """The same run at another training seed, writing under ``<reports|models>/seeds/<run>/seed<N>/``
     so that repeats never overwrite the pipeline's main result (same data, same recipe)."""
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ParamsError(f"{params.source}: training.seed: --seed {seed!r} is not a non-negative integer; "
+    if isinstance(seed, bool) or not isinstance(seed, int) or not _seed(seed):
+        raise ParamsError(f"{params.source}: training.seed: --seed {seed!r} is not an integer from 0 to 2**32 - 1; "
                           "fix: pass e.g. --seed 43")
     outputs = {key: str(Path(params.outputs[key]).parent / SEED_RUNS_DIR / params.run / f"seed{seed}")
                for key in ("model_dir", "report_dir")}

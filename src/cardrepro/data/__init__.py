@@ -6,6 +6,7 @@ column names (sentence_0, sentence_1 and, where the card has one, label).
 
 from __future__ import annotations
 
+import warnings
 from typing import Callable
 
 from cardrepro.data import eedi, lcquad, mlqa, shorthand
@@ -22,6 +23,14 @@ BUILDERS: dict[str, Callable[[dict, str], list[dict]]] = {
 }
 # Runs whose retrieval targets are more than the held-out pairs' answers (the whole catalogue).
 CORPUS_RUNS = ("tsdae_minilm", "tsdae_qwen")
+LABELLED_RUNS = ("cosine_sparql",)  # pairs with a similarity label (CosineSimilarityLoss)
+
+
+def columns(run: str, split: str) -> dict[str, tuple[type, ...]]:
+    """The columns every row of a run's split must have, with their types."""
+    if split == "corpus":
+        return {"id": (str,), "text": (str,)}
+    return {"sentence_0": (str,), "sentence_1": (str,)} | ({"label": (int, float)} if run in LABELLED_RUNS else {})
 
 
 def build_pairs(run: str, data: dict, split: str) -> list[dict]:
@@ -38,7 +47,7 @@ def build_pairs(run: str, data: dict, split: str) -> list[dict]:
 def load_pairs(run: str, data: dict, split: str) -> list[dict]:
     """The prepared file of a split when params name one, else pairs built in memory (smoke runs)."""
     path = data.get(f"{split}_file")
-    return read_jsonl(resolve(path)) if path else build_pairs(run, data, split)
+    return read_jsonl(resolve(path), columns(run, split)) if path else build_pairs(run, data, split)
 
 
 def load_corpus(run: str, data: dict) -> list[dict]:
@@ -46,4 +55,28 @@ def load_corpus(run: str, data: dict) -> list[dict]:
     return load_pairs(run, data, "corpus") if run in CORPUS_RUNS else []
 
 
-__all__ = ["CORPUS_RUNS", "SPLITS", "build_pairs", "load_corpus", "load_pairs", "read_jsonl", "write_jsonl"]
+def check_data(params) -> None:
+    """Read every prepared file a run names, or build its pairs, before any model is loaded:
+    a broken file or an impossible row count stops here with one line, not after minutes of training."""
+    splits = [split for split in SPLITS if split != "corpus" or params.run in CORPUS_RUNS]
+    with warnings.catch_warnings():  # the notebook shows the data's warnings where it loads them
+        warnings.simplefilter("ignore")
+        for split in splits:
+            _check_split(params, split)
+
+
+def _check_split(params, split: str) -> None:
+    from cardrepro.data.counts import RowCountError
+    from cardrepro.params import ParamsError
+
+    path = params.data.get(f"{split}_file")
+    if path and not resolve(path).is_file():
+        raise ParamsError(f"{params.source}: data.{split}_file: no such file {path!r}; "
+                          f"fix: run `dvc repro prepare_{params.run}` first, or set it to null")
+    try:
+        load_pairs(params.run, params.data, split)
+    except RowCountError as exc:
+        raise ParamsError(f"{params.source}: {exc}") from exc
+
+
+__all__ = ["CORPUS_RUNS", "SPLITS", "build_pairs", "check_data", "columns", "load_corpus", "load_pairs", "read_jsonl", "write_jsonl"]

@@ -34,6 +34,7 @@ from collections import Counter
 from pathlib import Path
 
 from cardrepro.data import eedi_generator
+from cardrepro.data.counts import check_counts
 from cardrepro.paths import resolve
 
 TRAIN_FILE = "train.csv"
@@ -231,6 +232,7 @@ def build_pairs(data: dict, split: str) -> list[dict]:
         return [{"id": str(i), "text": name} for i, name in names.items()]
     if real:
         pairs = read_pairs(resolve(data["raw"]))
+        check_counts(data, len(pairs), "pairs")
         train, held_out = split_by_question(pairs, data["eval_rows"] / len(pairs), data["seed"])
     else:
         train = eedi_generator.generate_pairs(data["train_rows"], data["seed"])

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 from typing import Iterable
 
-from cardrepro.paths import scratch_file
+from cardrepro.paths import scratch_file, shown
 
 
 def write_jsonl(rows: Iterable[dict], path: str | Path) -> int:
@@ -28,18 +29,41 @@ def write_jsonl(rows: Iterable[dict], path: str | Path) -> int:
     return count
 
 
-def read_jsonl(path: str | Path) -> list[dict]:
-    """Read a JSON Lines file; a malformed line is an error naming the file and line."""
+def read_jsonl(path: str | Path, columns: dict[str, tuple[type, ...]] | None = None) -> list[dict]:
+    """Read a JSON Lines file of objects; ``columns`` maps required keys to their allowed types.
+
+    Anything a run could only trip over later (not UTF-8, a broken or truncated line, a missing
+    column, no rows at all) is an error naming the file, the line and the fix.
+    """
     path = Path(path)
+    fix = "fix: regenerate it with `dvc repro` (or `cardrepro pairs`)"
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such pairs file; fix: run `dvc repro` (or `cardrepro pairs`) to prepare it")
+        raise FileNotFoundError(f"{shown(path)}: no such pairs file; {fix}")
     rows = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            where = f"{shown(path)}:{number}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"{where}: not UTF-8 text (byte {exc.start}); {fix}") from exc
             if not line.strip():
                 continue
             try:
-                rows.append(json.loads(line))
+                row = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: not valid JSON ({exc.msg}); fix: regenerate the file") from exc
+                raise ValueError(f"{where}: not valid JSON ({exc.msg}); {fix}") from exc
+            if not isinstance(row, dict):
+                raise ValueError(f"{where}: a JSON {type(row).__name__}, not an object of columns; {fix}")
+            for column, types in (columns or {}).items():
+                if column not in row:
+                    raise ValueError(f"{where}: no {column!r} column; {fix}")
+                value = row[column]
+                if isinstance(value, bool) or not isinstance(value, types):
+                    raise ValueError(f"{where}: {column} is {value!r}, not {' or '.join(t.__name__ for t in types)}; {fix}")
+                if isinstance(value, float) and not math.isfinite(value):
+                    raise ValueError(f"{where}: {column} is {value!r}, not a finite number; {fix}")
+            rows.append(row)
+    if not rows:
+        raise ValueError(f"{shown(path)}: no rows; {fix}")
     return rows

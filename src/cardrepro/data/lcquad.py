@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 
 from cardrepro.data import lcquad_generator
+from cardrepro.data.counts import check_counts
 from cardrepro.paths import resolve
 
 HUB_PREFIX = "hf://"
@@ -101,6 +102,7 @@ def build_pairs(data: dict, split: str) -> list[dict]:
         rows = read_rows(data["raw"])
     else:
         rows = lcquad_generator.generate_rows(data["train_rows"] + data["eval_rows"], seed=data["seed"])
+    check_counts(data, len(rows))
     train, held_out = split_rows(rows, data["train_rows"], data["eval_rows"])
     chosen = train if split == "train" else held_out
     return pairs_from_rows(drop_unusable(chosen, where=f"{data['source']} {split} rows"))

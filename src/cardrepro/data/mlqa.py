@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 
 from cardrepro.data import mlqa_generator
+from cardrepro.data.counts import check_counts
 from cardrepro.paths import resolve
 
 COLUMNS = ("Question", "Answer", "Topic")
@@ -136,6 +137,7 @@ def build_pairs(data: dict, split: str) -> list[dict]:
         pairs, group_by = read_pairs(resolve(data["raw"])), "sentence_0"
     else:
         pairs, group_by = mlqa_generator.generate_pairs(data["seed"]), "topic"
+    check_counts(data, len(pairs), "pairs")
     train, held_out = split_answers(pairs, data["eval_rows"] / len(pairs), data["seed"], group_by=group_by)
     if split == "train":
         return [{"sentence_0": p["sentence_0"], "sentence_1": p["sentence_1"]} for p in train[: data["train_rows"]]]

@@ -23,6 +23,7 @@ import warnings
 from dataclasses import dataclass
 from importlib import resources
 
+from cardrepro.data.counts import check_counts
 from cardrepro.paths import resolve
 
 CLIP = 3
@@ -818,7 +819,6 @@ def build_run_pairs(data: dict, split: str) -> list[dict]:
     else:
         sentences = story_sentences()
     pairs = _unique(build_pairs(sentences))
-    if len(pairs) <= data["eval_rows"]:
-        raise ValueError(f"only {len(pairs)} pairs, cannot hold out {data['eval_rows']}; fix: lower data.eval_rows")
+    check_counts(data, len(pairs), "pairs")
     train, held_out = pairs[: -data["eval_rows"]], pairs[-data["eval_rows"]:]
     return train[: data["train_rows"]] if split == "train" else held_out
