@@ -1,5 +1,5 @@
-"""Tables and figures over every run's metrics JSON: base vs tuned vs card with 95% intervals,
-loss at the card's steps, substitutions, loss curves, and the spread over repeated seeds."""
+"""Tables and figures over every run's metrics JSON: the verdict on each card, base vs tuned vs card
+with 95% intervals, loss at the card's steps, substitutions, loss curves, and the spread over seeds."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from cardrepro.paths import resolve  # relative paths are from the repository root, as in params
+from cardreview.verdict import NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, verdict
 
 METRICS_FILE = "metrics.json"
 MAIN_SEED_NOTE = "main run"
@@ -72,6 +73,85 @@ def results_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
             "card": _with_interval(found["card"].get(name), None),
         }
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")
+
+
+def verdict_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
+    """One row per card: was it reproduced (the rule of cardreview.verdict), the card's figures, the
+    run's headline with its interval, and what was substituted."""
+    rows = {}
+    for run, found in metrics.items():
+        if found is None:
+            continue
+        judged = verdict(found)
+        name = found["headline"]
+        interval = found.get("intervals", {}).get(name, {})
+        rows[run] = {"verdict": f"**{judged.status}**", "why": judged.sentence().split(": ", 1)[-1],
+                     "card's figures": _card_figures(judged.figures, name),
+                     "this run": f"{name} {_with_interval(found['tuned'].get(name), interval.get('tuned'))}",
+                     "substituted": _substituted(found)}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("card")
+
+
+def _card_figures(figures: list, headline: str) -> str:
+    """The card's headline figure (or its first), and how many more it reports."""
+    if not figures:
+        return "none"
+    first = next((f for f in figures if f.name == headline), figures[0])
+    more = len(figures) - 1
+    return f"{first.name} {first.card:.4g}" + (f" (+{more} more)" if more else "")
+
+
+def _substituted(found: dict) -> str:
+    parts = []
+    if found["substituted"]["generated_data"]:
+        parts.append("generated data")
+    if found["model"]["is_stand_in"]:
+        parts.append(f"stand-in {found['model']['stand_in'].split('/')[-1]}")
+    return ", ".join(parts) or "nothing"
+
+
+def figures_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
+    """Every figure every card reports, against the run's value, with its status and why."""
+    rows = []
+    for run, found in metrics.items():
+        if found is None:
+            continue
+        for figure in verdict(found).figures:
+            rows.append({"card": run, "figure": figure.name, "card's value": f"{figure.card:.4f}",
+                         "this run": "—" if figure.run is None else f"{figure.run:.4f}",
+                         "95% interval": "—" if figure.interval is None else
+                         f"[{figure.interval[0]:.4f}, {figure.interval[1]:.4f}]",
+                         "status": figure.status, "why": figure.why})
+    return pd.DataFrame(rows, columns=["card", "figure", "card's value", "this run", "95% interval", "status", "why"])
+
+
+STATUS_COLOURS = {REPRODUCED: "tab:green", NOT_REPRODUCED: "tab:red", NOT_CHECKABLE: "0.55"}
+
+
+def plot_card_vs_run(metrics: dict[str, dict | None]):
+    """Each card figure the run also measured, as the run's value divided by the card's (1 = the same),
+    with the run's interval where it has one; coloured by the verdict on that figure."""
+    figures = [(run, f) for run, found in metrics.items() if found is not None
+               for f in verdict(found).figures if f.run is not None]
+    fig, ax = plt.subplots(figsize=(10, 0.45 * len(figures) + 1.4))
+    plt.close(fig)
+    for row, (run, figure) in enumerate(figures):
+        colour = STATUS_COLOURS[figure.status]
+        if figure.interval is not None:
+            ax.plot([bound / figure.card for bound in figure.interval], [row, row], color=colour, linewidth=3, alpha=0.6)
+        ax.plot([figure.run / figure.card], [row], "o", color=colour)
+    ax.axvline(1, color="black", linewidth=0.8)
+    ax.set_xscale("log")
+    ax.set_yticks(range(len(figures)), [f"{run}: {figure.name}" for run, figure in figures], fontsize=8)
+    ax.invert_yaxis()
+    handles = [plt.Line2D([], [], marker="o", linestyle="", color=colour, label=status)
+               for status, colour in STATUS_COLOURS.items() if any(f.status == status for _, f in figures)]
+    ax.legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.set(xlabel="this run / the card (log scale; 1 = the same; bars: the run's 95% interval)",
+           title="Card figures against this repository's runs")
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
 
 
 def all_metrics_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
@@ -221,6 +301,11 @@ def seed_spread(seed_runs: pd.DataFrame, headline_only: bool = False) -> pd.Data
     return pd.DataFrame(rows).set_index(["run", "metric"])
 
 
+def readable(table: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
+    """Numbers to ``digits`` decimals and missing values as "—": no NaN in a table a reviewer reads."""
+    return table.map(lambda v: "—" if pd.isna(v) else f"{v:.{digits}f}" if isinstance(v, float) else v)
+
+
 def markdown_table(table: pd.DataFrame) -> str:
     """A pipe table (for README and results.md), without the tabulate package."""
     frame = table.reset_index()
@@ -230,10 +315,11 @@ def markdown_table(table: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_table(path: str | Path, table: pd.DataFrame) -> Path:
+def write_table(path: str | Path, *tables: pd.DataFrame) -> Path:
+    """``tables`` as markdown pipe tables, one after the other (results.md, pasted into README)."""
     path = resolve(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(markdown_table(table), encoding="utf-8")
+    path.write_text("\n".join(markdown_table(table) for table in tables), encoding="utf-8")
     return path
 
 
