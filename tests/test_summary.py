@@ -94,7 +94,7 @@ def test_summary_notebook_runs_under_papermill_on_a_smoke_run(tmp_path):
     shown = json.dumps(json.loads(output.read_text())["cells"])
     assert "1 of 2 runs found" in shown and "not run yet: cosine_sparql" in shown
     verdicts, results = table.read_text().split("\n\n")
-    assert verdicts.splitlines()[2].startswith("| mnrl_compressed | **not checkable** | the card reports no figure; "
+    assert verdicts.splitlines()[2].startswith("| mnrl_compressed | not checkable | the card reports no figure; "
                                                "generated data, not the card's; the card's data was never published |")
     lines = results.splitlines()
     assert len(lines) == 3 and lines[2].startswith("| mnrl_compressed | all-MiniLM-L6-v2 | generated |")

@@ -85,11 +85,11 @@ def verdict_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
         judged = verdict(found)
         name = found["headline"]
         interval = found.get("intervals", {}).get(name, {})
-        rows[run] = {"verdict": f"**{judged.status}**", "why": judged.sentence().split(": ", 1)[-1],
+        rows[run] = {"verdict": judged.status, "why": judged.sentence().split(": ", 1)[-1],
                      "card's figures": _card_figures(judged.figures, name),
-                     "this run": f"{name} {_with_interval(found['tuned'].get(name), interval.get('tuned'))}",
+                     "this run's headline [95% CI]": f"{name} {_with_interval(found['tuned'].get(name), interval.get('tuned'))}",
                      "substituted": _substituted(found)}
-    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("card")
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")
 
 
 def _card_figures(figures: list, headline: str) -> str:
@@ -98,7 +98,7 @@ def _card_figures(figures: list, headline: str) -> str:
         return "none"
     first = next((f for f in figures if f.name == headline), figures[0])
     more = len(figures) - 1
-    return f"{first.name} {first.card:.4g}" + (f" (+{more} more)" if more else "")
+    return f"{first.name} {first.card:.4f}" + (f" (+{more} more)" if more else "")
 
 
 def _substituted(found: dict) -> str:
@@ -117,12 +117,12 @@ def figures_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
         if found is None:
             continue
         for figure in verdict(found).figures:
-            rows.append({"card": run, "figure": figure.name, "card's value": f"{figure.card:.4f}",
+            rows.append({"run": run, "figure": figure.name, "card's value": f"{figure.card:.4f}",
                          "this run": "—" if figure.run is None else f"{figure.run:.4f}",
                          "95% interval": "—" if figure.interval is None else
                          f"[{figure.interval[0]:.4f}, {figure.interval[1]:.4f}]",
                          "status": figure.status, "why": figure.why})
-    return pd.DataFrame(rows, columns=["card", "figure", "card's value", "this run", "95% interval", "status", "why"])
+    return pd.DataFrame(rows, columns=["run", "figure", "card's value", "this run", "95% interval", "status", "why"])
 
 
 STATUS_COLOURS = {REPRODUCED: "tab:green", NOT_REPRODUCED: "tab:red", NOT_CHECKABLE: "0.55"}
