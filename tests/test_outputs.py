@@ -181,6 +181,13 @@ def test_a_publication_cut_short_keeps_the_previous_results_in_the_staging_folde
         remove_stale_staging(_params(tmp_path))
 
 
+def _execute_stand_in_in_background(params_file: Path, notebook: Path, stderr) -> subprocess.Popen:
+    """``execute`` of a stand-in notebook in a process of its own, to be signalled."""
+    return subprocess.Popen([sys.executable, "-c", "import sys; from cardrepro.notebooks import execute; "
+                             "from cardrepro.params import load; execute(load(sys.argv[1]), sys.argv[2])",
+                             str(params_file), str(notebook)], cwd=REPO, stderr=stderr, text=True)
+
+
 def _execute_in_background(params_file: Path) -> subprocess.Popen:
     return subprocess.Popen([Path(sys.executable).parent / "cardrepro", "execute", "cosine_sparql", "--params",
                              str(params_file)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -225,9 +232,7 @@ def test_an_interrupted_run_publishes_nothing_and_cleans_up(tmp_path, sent):
     params_file = tmp_path / "p.yaml"
     params_file.write_text(yaml.safe_dump(_params(tmp_path).as_dict()))
     before = tree_hash(tmp_path)
-    process = subprocess.Popen([sys.executable, "-c", "import sys; from cardrepro.notebooks import execute; "
-                                "from cardrepro.params import load; execute(load(sys.argv[1]), sys.argv[2])",
-                                str(params_file), str(notebook)], cwd=REPO, stderr=subprocess.PIPE, text=True)
+    process = _execute_stand_in_in_background(params_file, notebook, stderr=subprocess.PIPE)
     _wait_for_cell(staging_folder(_params(tmp_path)) / "cosine_sparql.ipynb", "time.sleep(300)")
     kernels = _kernels_of(process)
     process.send_signal(sent)
@@ -243,9 +248,7 @@ def test_a_killed_run_leaves_its_staging_folder_and_the_next_run_removes_it_in_o
     notebook = _stand_in_notebook(tmp_path / "slow.ipynb", "import time\ntime.sleep(300)")
     params_file = tmp_path / "p.yaml"
     params_file.write_text(yaml.safe_dump(_params(tmp_path).as_dict()))
-    process = subprocess.Popen([sys.executable, "-c", "import sys; from cardrepro.notebooks import execute; "
-                                "from cardrepro.params import load; execute(load(sys.argv[1]), sys.argv[2])",
-                                str(params_file), str(notebook)], cwd=REPO, stderr=subprocess.DEVNULL)
+    process = _execute_stand_in_in_background(params_file, notebook, stderr=subprocess.DEVNULL)
     staged = staging_folder(_params(tmp_path))
     _wait_for_cell(staged / "cosine_sparql.ipynb", "time.sleep(300)")
     process.kill()

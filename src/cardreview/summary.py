@@ -85,7 +85,7 @@ def verdict_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
         judged = verdict(found)
         name = found["headline"]
         interval = found.get("intervals", {}).get(name, {})
-        rows[run] = {"verdict": judged.status, "why": judged.sentence().split(": ", 1)[-1],
+        rows[run] = {"verdict": judged.status, "why": judged.why(),
                      "card's figures": _card_figures(judged.figures, name),
                      "this run's headline [95% CI]": f"{name} {_with_interval(found['tuned'].get(name), interval.get('tuned'))}",
                      "substituted": _substituted(found)}

@@ -16,6 +16,7 @@ A run is *reproduced* when every figure it can check is, *not reproduced* when a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 
 import yaml
@@ -24,8 +25,9 @@ LOSS_TOLERANCE = 0.10
 REPRODUCED, NOT_REPRODUCED, NOT_CHECKABLE = "reproduced", "not reproduced", "not checkable"
 
 
+@cache
 def card_facts() -> dict:
-    """cards.yaml: which cards' data is public, and the size of their held-out sets."""
+    """cards.yaml: which cards' data is public, and the size of their held-out sets (read once)."""
     return yaml.safe_load(resources.files("cardreview").joinpath("cards.yaml").read_text(encoding="utf-8"))
 
 
@@ -48,15 +50,19 @@ class Verdict:
     reasons: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
 
-    def sentence(self) -> str:
-        """The verdict in words, every clause from the figures."""
+    def why(self) -> str:
+        """What the verdict rests on, every clause from the figures."""
         if self.status == NOT_CHECKABLE:
-            return f"not checkable: {'; '.join(self.reasons)}"
+            return "; ".join(self.reasons)
         missed = [f for f in self.figures if f.status == NOT_REPRODUCED]
         if missed:
-            return "not reproduced: " + "; ".join(f"{f.name} {f.why}" for f in missed)
+            return "; ".join(f"{f.name} {f.why}" for f in missed)
         checked = [f.name for f in self.figures if f.status == REPRODUCED]
-        return f"reproduced: {', '.join(checked)} within the run's interval or tolerance"
+        return f"{', '.join(checked)} within the run's interval or tolerance"
+
+    def sentence(self) -> str:
+        """The verdict in words."""
+        return f"{self.status}: {self.why()}"
 
 
 def _run_reasons(metrics: dict, facts: dict) -> list[str]:
