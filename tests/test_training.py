@@ -34,25 +34,42 @@ def test_dataset_keeps_the_card_columns_in_order():
     assert dataset.column_names == ["sentence_0", "sentence_1", "label"]
 
 
-def _metrics(steps: int, pairs: int, generated: bool) -> dict:
-    return {"base": {"cosine_ap": 0.6}, "tuned": {"cosine_ap": 0.9}, "card": {"cosine_ap": 0.9166},
+def _metrics(steps: int, pairs: int, generated: bool, run: str = "cosine_sparql") -> dict:
+    return {"run": run, "headline": "cosine_ap", "base": {"cosine_ap": 0.6}, "tuned": {"cosine_ap": 0.9},
+            "card": {"cosine_ap": 0.9166},
             "data": {"eval_pairs": 200, "source": "generated" if generated else "real", "train_pairs": pairs},
+            "intervals": {"resampled_items": 200, "cosine_ap": {"tuned": [0.88, 0.92], "gain": [0.25, 0.35]}},
             "training": {"steps": steps}, "loss_at_card_steps": {"500": {"run": 0.1, "card": 0.1687}},
-            "substituted": {"generated_data": generated, "stand_in_model": False}, "model": {}}
+            "substituted": {"generated_data": generated, "stand_in_model": False},
+            "model": {"requested": "org/m", "stand_in": None, "is_stand_in": False}}
 
 
-def test_summary_tells_full_shorter_and_smoke_runs_apart():
+def test_conclusion_tells_full_shorter_and_smoke_runs_apart():
     from cardrepro.params import load
-    from cardrepro.reports import summary_markdown
+    from cardrepro.reports import conclusion
 
     card = load("params/cosine_sparql.yaml").card
-    full = summary_markdown(_metrics(750, 12000, False), card, "cosine_ap", "cosine AP")
-    assert "from **0.6000** (base model) to **0.9000**" in full and "0.1000 here vs 0.1687" in full
+    full = conclusion(_metrics(750, 12000, False), card)
+    assert full.startswith("**Verdict: not reproduced** (training loss at step 500 0.1000 vs the card's 0.1687 (-41%")
+    assert "from 0.6000 (base model) to 0.9000" in full and "0.1000 here, 0.1687 in the card" in full
+    assert "[+0.2500, +0.3500], which excludes zero: training raised" in full
     assert "Shorter" not in full and "smoke" not in full and "Generated data" not in full
-    shorter = summary_markdown(_metrics(362, 5780, False), card, "cosine_ap", "cosine AP")
+    shorter = conclusion(_metrics(362, 5780, False), card)
     assert "362 steps on 5780 pairs, where the card ran 750 on 12000" in shorter and "smoke" not in shorter
-    smoke = summary_markdown(_metrics(6, 48, True), card, "cosine_ap", "cosine AP")
-    assert "smoke run" in smoke and "Generated data" in smoke
+    smoke = conclusion(_metrics(6, 48, True), card)
+    assert smoke.startswith("**Verdict: not checkable**") and "smoke run" in smoke
+    assert "stand-in for the card's data (LC-QuAD 2.0), which is public" in smoke
+
+
+def test_conclusion_says_what_a_private_card_with_no_evaluation_leaves_open():
+    from cardrepro.params import load
+    from cardrepro.reports import conclusion
+
+    card = load("params/mnrl_compressed.yaml").card
+    record = {**_metrics(90, 720, True, run="mnrl_compressed"), "card": {}, "loss_at_card_steps": {}}
+    text = conclusion(record, card)
+    assert "the card reports no evaluation" in text and "which was never published" in text
+    assert "real public data" not in text and "Mean training loss" not in text
 
 
 def test_each_card_loss_is_built_with_the_cards_parameters():

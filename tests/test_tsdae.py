@@ -105,19 +105,26 @@ def test_compare_objectives_trains_each_objective_at_each_seed_and_reuses_the_ru
     from cardrepro.evaluation import evaluate, make_evaluator
     from cardrepro.training import train
     from cardrepro.tsdae import compare_objectives
+    from cardrepro.uncertainty import per_query_scores
 
     resolved = resolve_base_model({"base": "Qwen/Qwen2.5-0.5B-Instruct", "stand_in": TINY_QWEN2})
     evaluator = make_evaluator({"name": "e", "batch_size": 8, "kind": "retrieval", "cutoffs": {"mrr_at_k": [3]}}, PAIRS)
     model = load_sentence_transformer(resolved, 64, normalize=False)
     main_result = train(model, PAIRS * 2, SMOKE_TRAINING)
     main_scores = {**evaluate(model, evaluator), "marker": -1.0}  # shows which row reused the run
-    runs = compare_objectives(resolved, {"max_seq_length": 64, "normalize": False}, SMOKE_TRAINING, PAIRS * 2, PAIRS,
-                              evaluator, main=(main_scores, main_result))
+    main_queries = per_query_scores(model, evaluator)
+    runs, per_query = compare_objectives(resolved, {"max_seq_length": 64, "normalize": False}, SMOKE_TRAINING, PAIRS * 2,
+                                         PAIRS, evaluator, main=(main_scores, main_result, main_queries))
     assert list(zip(runs["objective"], runs["seed"])) == [("card", 42), ("card", 7), ("prefix", 42), ("prefix", 7)]
     assert runs["marker"].tolist()[0] == -1.0 and runs["marker"].iloc[1:].isna().all()
     assert (runs.loc[runs["objective"] == "card", "trained_grad_norm_pooled"] == 0.0).all()
     assert (runs.loc[runs["objective"] == "prefix", "trained_grad_norm_pooled"] > 0.0).all()
     assert runs["cosine_mrr@3"].between(0, 1).all()
+    assert list(per_query) == [("card", 42), ("card", 7), ("prefix", 42), ("prefix", 7)]
+    assert per_query[("card", 42)] is main_queries and len(per_query[("prefix", 7)]) == len(evaluator.queries)
+    for (objective, seed), frame in per_query.items():  # each run's per-query mean is its evaluator's figure
+        row = runs[(runs["objective"] == objective) & (runs["seed"] == seed)].iloc[0]
+        assert frame["cosine_mrr@3"].mean() == pytest.approx(row["cosine_mrr@3"])
 
 
 def _runs(card: list[float], prefix: list[float], gaps: list[float]):
@@ -146,22 +153,62 @@ def test_objective_table_has_chance_base_and_each_objectives_mean_and_range_over
 CHECKS = {"card_loss_gap_shuffled": 0.0, "card_grad_norm_pooled": 0.0, "prefix_grad_norm_pooled": 0.03}
 
 
+def _gaps(card: list[list[float]], prefix: list[list[float]]):
+    """objective_gaps over per-query scores: one list of query scores per seed and objective."""
+    import pandas as pd
+
+    from cardrepro.tsdae import objective_gaps
+
+    frame = lambda scores: pd.DataFrame({"m": scores}).rename_axis("query")  # noqa: E731
+    per_query = {("card", seed): frame(q) for seed, q in enumerate(card)} | {("prefix", seed): frame(q) for seed, q in enumerate(prefix)}
+    return objective_gaps(per_query, "m")
+
+
+def test_objective_gaps_are_paired_per_seed_and_over_the_seeds():
+    gaps = _gaps([[0.0, 0.5, 1.0, 0.5] * 5, [0.5, 0.5, 0.5, 0.5] * 5], [[0.5, 1.0, 1.0, 0.5] * 5, [0.5, 0.5, 0.5, 0.5] * 5])
+    assert list(gaps.index) == [0, 1, "mean over seeds"]
+    assert gaps.loc[0, "prefix - card"] == pytest.approx(0.25) and gaps.loc[0, "low"] > 0
+    assert gaps.loc[1].tolist() == pytest.approx([0.5, 0.5, 0.0, 0.0, 0.0])  # the same scores: no gap, no spread
+    assert gaps.loc["mean over seeds", "prefix - card"] == pytest.approx(0.125)
+
+
+LOW, SAME, HIGH = [0.0] * 20, [0.25] * 20, [0.5, 1.0] * 10  # per-query scores; against SAME: -0.25 each query, +0.5
+
+
 @pytest.mark.parametrize(("card", "prefix", "verdict"), [
-    ([0.20, 0.22], [0.30, 0.31], "above the card's at every seed"),
-    ([0.20, 0.22], [0.10, 0.12], "below the card's at every seed"),
-    ([0.20, 0.30], [0.25, 0.35], "seed ranges overlap (means +0.0500 apart)"),
-    ([0.20], [0.25], "scores +0.0500 against the card's from one seed"),
+    ([SAME, SAME], [HIGH, HIGH], "above the card's at every seed, beyond the noise"),
+    ([HIGH, HIGH], [SAME, SAME], "below the card's at every seed, beyond the noise"),
+    ([SAME, SAME], [HIGH, SAME], "but only 1 of 2 seeds separate them on their own"),
+    ([SAME, SAME], [HIGH, LOW], "The seeds disagree: the prefix objective is above the card's at 1 and below it at 1 of 2"),
+    ([SAME, SAME, SAME], [HIGH, SAME, SAME], "Over the seeds the prefix objective is above the card's, but only 1 of 3"),
+    ([SAME, SAME], [SAME, SAME], "No seed and not their mean separates the two objectives"),
+    ([SAME], [HIGH], "From one seed the prefix objective is above the card's on these queries; the seed spread is not measured"),
 ])
-def test_conclusion_follows_the_numbers(card, prefix, verdict):
+def test_conclusion_follows_the_paired_gaps(card, prefix, verdict):
     from cardrepro.tsdae import comparison_conclusion, objective_comparison
 
-    runs = _runs(card, prefix, [0.5] * len(prefix))
+    means = lambda runs: [sum(q) / len(q) for q in runs]  # noqa: E731
+    runs = _runs(means(card), means(prefix), [0.5] * len(prefix))
     table = objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"])
-    text = comparison_conclusion(table, runs, CHECKS, "m", stand_in=True)
+    text = comparison_conclusion(table, runs, _gaps(card, prefix), CHECKS, "m", stand_in=True)
     assert "decoder **does not** read" in text and verdict in text and "random ranking 0.0200" in text
+    assert ("mean over seeds" in text) == (len(card) > 1) and "seed mean" not in text
     assert f"raised its loss by more than 0.01 at {len(prefix)} of {len(prefix)} seeds" in text and "so its decoder uses" in text
-    best_mean = max(sum(prefix) / len(prefix), sum(card) / len(card))
-    assert f"at most {best_mean / 0.02:.1f}x random ranking" in text
+    best = max(max(means(card)), max(means(prefix)), 0.05)
+    assert f"at most {best / 0.02:.2f}x random ranking for any model or seed" in text
+
+
+def test_one_separating_seed_whose_mean_does_not_establishes_nothing():
+    import pandas as pd
+
+    from cardrepro.tsdae import MEAN_OVER_SEEDS, comparison_conclusion, objective_comparison
+
+    gaps = pd.DataFrame({"card": [0.2] * 3, "prefix": [0.3, 0.2, 0.2], "prefix - card": [0.1, 0.0, 0.03],
+                         "low": [0.05, -0.1, -0.02], "high": [0.15, 0.1, 0.08]}, index=[42, 43, MEAN_OVER_SEEDS])
+    runs = _runs([0.2, 0.2], [0.3, 0.2], [0.5, 0.5])
+    text = comparison_conclusion(objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"]), runs, gaps, CHECKS, "m",
+                                 stand_in=False)
+    assert "Only 1 of 2 seeds separates them (above), and not their mean: no difference" in text
 
 
 def test_conclusion_says_when_the_decoder_reads_and_when_the_prefix_is_not_yet_used():
@@ -169,13 +216,14 @@ def test_conclusion_says_when_the_decoder_reads_and_when_the_prefix_is_not_yet_u
 
     runs = _runs([0.2, 0.2], [0.3, 0.3], [-0.04, 0.004])  # a rise under 0.01 nats is batch noise
     table = objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"])
-    unused = comparison_conclusion(table, runs, CHECKS, "m", stand_in=False)
+    gaps = _gaps([SAME, SAME], [SAME, SAME])
+    unused = comparison_conclusion(table, runs, gaps, CHECKS, "m", stand_in=False)
     assert "at 0 of 2 seeds (mean -0.0180)" in unused and "does not yet use" in unused and "stand-in" not in unused
-    reading = comparison_conclusion(table, runs, {**CHECKS, "card_loss_gap_shuffled": 0.4, "card_grad_norm_pooled": 0.1},
+    reading = comparison_conclusion(table, runs, gaps, {**CHECKS, "card_loss_gap_shuffled": 0.4, "card_grad_norm_pooled": 0.1},
                                     "m", stand_in=False)
     assert "decoder does read" in reading
     mixed = _runs([0.2, 0.2], [0.3, 0.3], [0.2, -0.01])
-    assert "depends on the seed" in comparison_conclusion(table, mixed, CHECKS, "m", stand_in=False)
+    assert "depends on the seed" in comparison_conclusion(table, mixed, gaps, CHECKS, "m", stand_in=False)
 
 
 def test_the_real_qwen2_when_present_ignores_the_source_with_the_card_and_reads_it_with_the_prefix():

@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from cardreview.verdict import NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, card_facts, verdict
+from cardrepro.verdict import NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, card_facts, verdict
 
 PUBLIC = {"public_data": "some public set", "heldout": {"eval_pairs": 200}}
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from cardrepro.display import readable
+
 TRAINING_KEYS = ("loss", "epochs", "batch_size", "learning_rate", "weight_decay", "warmup_ratio", "scheduler", "optim",
                  "seed")
 
@@ -82,13 +84,19 @@ def card_claims(card: dict) -> pd.DataFrame:
     return pd.DataFrame({"card": pd.Series(claims, dtype=object)}).rename_axis("claim")
 
 
-def card_figures(card: dict) -> pd.DataFrame:
-    """The figures the card logged: training loss and evaluation by step, then final metrics."""
+def card_figures(card: dict):
+    """The figures the card logged: training loss and evaluation by step, then final metrics; a
+    sentence when it logged none."""
     rows = [{"figure": f"training loss (mean of {card['logging_steps']} steps)", "step": int(s), "value": v}
             for s, v in card["logged_loss"].items()]
     rows += [{"figure": "evaluation", "step": int(s), "value": v} for s, v in (card.get("logged_eval") or {}).items()]
     rows += [{"figure": name, "step": None, "value": v} for name, v in (card.get("final_metrics") or {}).items()]
-    return pd.DataFrame(rows, columns=["figure", "step", "value"]).astype({"step": "Int64"}).round(4)
+    if not rows:
+        from IPython.display import Markdown
+
+        return Markdown("The card logs no training loss, no evaluation and no final metric: it gives a recipe, "
+                        "and no figure to reproduce.")
+    return readable(pd.DataFrame(rows, columns=["figure", "step", "value"]).astype({"step": "Int64"}))
 
 
 def describe_model_card(model, resolved, run: str, data_source: str) -> None:

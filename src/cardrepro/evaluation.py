@@ -97,8 +97,11 @@ def chance_scores(evaluator) -> dict[str, float]:
     """The expected MAP@k, MRR@k and accuracy@k of ranking the corpus at random, for the evaluator's cut-offs.
 
     Exact, per query (n candidates, m of them relevant), averaged over queries: the floor a model
-    must clear before a retrieval score means anything, e.g. for a model with random weights.
+    must clear before a retrieval score means anything, e.g. for a model with random weights. Empty
+    for pair classification, which ranks nothing.
     """
+    if not hasattr(evaluator, "corpus"):
+        return {}
     n = len(evaluator.corpus)
     relevant = [len(evaluator.relevant_docs[qid]) for qid in evaluator.queries_ids]
     scores = {f"cosine_map@{k}": fmean(_chance_average_precision(n, m, k) for m in relevant) for k in evaluator.map_at_k}
@@ -133,12 +136,15 @@ def evaluate(model, evaluator) -> dict[str, float]:
 
 
 def comparison_table(base: dict, tuned: dict, card: dict) -> pd.DataFrame:
-    """Base vs tuned vs card, one row per metric the card reports (others after it)."""
+    """Base vs tuned vs card, one row per metric the card reports (others after it); "—" where the
+    card has no figure."""
+    from cardrepro.display import readable
+
     names = list(card) + [k for k in tuned if k not in card]
-    return pd.DataFrame(
+    return readable(pd.DataFrame(
         {"base": [base.get(n) for n in names], "tuned": [tuned.get(n) for n in names], "card": [card.get(n) for n in names]},
         index=pd.Index(names, name="metric"),
-    )
+    ))
 
 
 PICTURED_PAIRS = 40  # enough to see a pattern, few enough to see each pair

@@ -22,6 +22,7 @@ import nbformat
 
 from cardrepro.params import ParamsError, RunParams
 from cardrepro.paths import project_root, resolve, scratch_file, shown
+from cardrepro.progress import KERNEL_ARGUMENTS
 
 KERNEL_NAME = "cardrepro"
 KERNEL_STOP_SECONDS = 30  # how long an interrupted run waits for papermill to notice its kernel is gone
@@ -137,7 +138,8 @@ def _signals_deferred():
 def run_notebook(notebook: str | Path, executed: Path, parameters: dict) -> Path:
     """Execute ``notebook`` from the project root into ``executed``, stripped of volatile metadata.
 
-    papermill runs in a worker thread and the kernel is ours to stop: Ctrl-C or SIGTERM reaches
+    The kernel draws its progress bars on this process's terminal, not in the notebook
+    (``cardrepro.progress``). papermill runs in a worker thread and the kernel is ours to stop: Ctrl-C or SIGTERM reaches
     this (main) thread, which kills the kernel's process group at once, so an interrupted run
     trains no further and writes nothing more. (nbclient's own signal handling let a run finish.)
     """
@@ -150,7 +152,8 @@ def run_notebook(notebook: str | Path, executed: Path, parameters: dict) -> Path
     def work() -> None:
         try:
             papermill.execute_notebook(str(resolve(notebook)), str(executed), parameters=parameters,
-                                       kernel_name=KERNEL_NAME, cwd=str(project_root()), progress_bar=True, km=kernel)
+                                       kernel_name=KERNEL_NAME, cwd=str(project_root()), progress_bar=False, km=kernel,
+                                       extra_arguments=KERNEL_ARGUMENTS)  # bars to the terminal (cardrepro.progress)
         except BaseException as exc:  # noqa: BLE001 - handed to the main thread
             failure.append(exc)
 
@@ -238,7 +241,8 @@ def render_html(notebook: nbformat.NotebookNode, path: Path) -> Path:
 
 
 def refresh_smoke(notebook: str | Path) -> Path:
-    """Re-execute a thin notebook in place with its own smoke defaults, as nbval will re-run it."""
+    """Re-execute a thin notebook in place with its own smoke defaults, as nbval will re-run it (its
+    progress bars on the terminal, as under ``cardrepro execute``; nbval compares no cell that draws one)."""
     import papermill
 
     notebook = resolve(notebook)
@@ -246,7 +250,7 @@ def refresh_smoke(notebook: str | Path) -> Path:
     os.close(fd)
     try:
         papermill.execute_notebook(str(notebook), scratch, kernel_name=KERNEL_NAME, cwd=str(notebook.parent),
-                                   progress_bar=False)
+                                   progress_bar=False, extra_arguments=KERNEL_ARGUMENTS)
         nbformat.write(strip_volatile(nbformat.read(scratch, as_version=4)), scratch)
         os.replace(scratch, notebook)
     finally:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from cardrepro.params import ParamsError, RunParams
 from cardrepro.paths import project_root, resolve, shown
-from cardrepro.reports import METRICS_FILE, PLOTS_DIR
+from cardrepro.reports import DETAILS_FILE, METRICS_FILE, PLOTS_DIR
 
 MARKER = ".cardrepro-run"  # in a model folder and a staging folder: which run wrote it (JSON)
 STAGING_SUFFIX = ".staging"
@@ -38,7 +38,7 @@ class PublishError(RuntimeError):
 
 def report_names(run: str) -> set[str]:
     """Everything a run of ``run`` (or DVC, for its outputs) ever writes into its report folder."""
-    return {f"{run}.ipynb", f"{run}.html", f"{run}.failed.ipynb", METRICS_FILE, PLOTS_DIR, GITIGNORE}
+    return {f"{run}.ipynb", f"{run}.html", f"{run}.failed.ipynb", METRICS_FILE, DETAILS_FILE, PLOTS_DIR, GITIGNORE}
 
 
 @dataclass(frozen=True)
@@ -226,7 +226,7 @@ def publish_staged(params: RunParams, staging: Path, documents: dict[str, Path])
             _write_marker(staging / "model", {"run": params.run, "files": _files(staging / "model")})
         _replace(staging / "model", model, replaced / "model")
         report.mkdir(parents=True, exist_ok=True)
-        for name in (PLOTS_DIR, METRICS_FILE):
+        for name in (PLOTS_DIR, DETAILS_FILE, METRICS_FILE):
             _replace(staging / "report" / name, report / name, replaced / name)
         for name, path in documents.items():
             os.replace(path, report / name)

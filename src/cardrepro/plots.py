@@ -6,28 +6,52 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 
-def plot_training(history: pd.DataFrame, card: dict, metric: str, metric_label: str):
-    """Training loss and the evaluation metric against step, card points as red crosses.
+def plot_training(history: pd.DataFrame, card: dict, metric: str, intervals: pd.DataFrame,
+                  chance: dict | None = None):
+    """Training loss and the held-out ``metric`` against step, each with what it should be read against.
 
+    Loss: the card's logged points (the mean over its logging window) beside this run's mean over the
+    same window. Metric: the base model and, for retrieval, random ranking as lines, and the tuned
+    model's 95% bootstrap interval as a bar at the last step. A legend entry only for what is drawn.
     Closed before it is returned, so a notebook shows it once, as the cell's value.
     """
+    from cardrepro.training import loss_at_card_steps
+
     fig, (ax_loss, ax_metric) = plt.subplots(1, 2, figsize=(11, 3.8))
     plt.close(fig)
     losses = history.dropna(subset=["loss"]) if "loss" in history else history.iloc[0:0]
-    ax_loss.plot(losses.step, losses.loss, marker=".", label="this run (window mean)")
-    ax_loss.scatter([int(s) for s in card["logged_loss"]], list(card["logged_loss"].values()),
-                    marker="x", s=80, color="crimson", label=f"card (mean of {card['logging_steps']} steps)", zorder=3)
-    ax_loss.set(xlabel="step", ylabel="training loss", title="Training loss")
+    ax_loss.plot(losses.step, losses.loss, marker=".", color="tab:blue", label="this run (mean of each logging window)")
+    if card["logged_loss"]:
+        window = card["logging_steps"]
+        steps = [int(s) for s in card["logged_loss"]]
+        ax_loss.scatter(steps, list(card["logged_loss"].values()), marker="x", s=80, color="crimson",
+                        label=f"card (mean of the {window} steps before)", zorder=3)
+        ours = loss_at_card_steps(history, steps, window)
+        if ours:
+            ax_loss.scatter(list(ours), list(ours.values()), marker="o", s=80, facecolors="none", edgecolors="tab:blue",
+                            linewidths=2, label=f"this run, same {window}-step window", zorder=3)
+    ax_loss.set(xlabel="step", ylabel="training loss",
+                title="Training loss" + ("" if card["logged_loss"] else " (the card logs none)"))
     column = f"eval_{metric}"
     evaluated = history.dropna(subset=[column]) if column in history else history.iloc[0:0]
-    ax_metric.plot(evaluated.step, evaluated[column], marker="o", label="this run")
+    ax_metric.plot(evaluated.step, evaluated[column], marker="o", color="tab:blue", label="this run")
+    row = intervals.loc[metric]
+    ax_metric.axhline(row["base"], color="0.4", linestyle="--", linewidth=1, label=f"base model {row['base']:.4f}")
+    if chance and metric in chance:
+        ax_metric.axhline(chance[metric], color="0.6", linestyle=":", linewidth=1.5,
+                          label=f"random ranking {chance[metric]:.4f}")
+    last = int(history.step.max()) if len(history) else 0
+    ax_metric.errorbar([last], [row["tuned"]], yerr=[[row["tuned"] - row["tuned_low"]], [row["tuned_high"] - row["tuned"]]],
+                       fmt="none", ecolor="tab:blue", elinewidth=3, alpha=0.5, capsize=6, label="tuned, 95% interval")
     card_eval = card.get("logged_eval") or {}
-    ax_metric.plot([int(s) for s in card_eval], list(card_eval.values()), marker="x", linestyle="--",
-                   color="crimson", label="card")
-    ax_metric.set(xlabel="step", ylabel=metric_label, title=f"{metric_label} on the held-out pairs")
+    if card_eval:
+        ax_metric.plot([int(s) for s in card_eval], list(card_eval.values()), marker="x", linestyle="--",
+                       color="crimson", label="card")
+    ax_metric.set(xlabel="step", ylabel=metric,
+                  title=f"{metric} on the held-out set" + ("" if card_eval else " (the card logs none)"))
     for ax in (ax_loss, ax_metric):
         ax.grid(alpha=0.3)
-        ax.legend()
+        ax.legend(fontsize=8)
     fig.tight_layout()
     return fig
 

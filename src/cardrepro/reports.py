@@ -1,4 +1,7 @@
-"""What a run leaves for DVC: a metrics JSON and plot data, written atomically at the end."""
+"""What a run leaves for DVC, written atomically at the end: ``metrics.json``, the few numbers
+``dvc metrics show`` prints (verdict, headline base / tuned / card, loss at the card's window),
+``details.json`` with everything else (provenance, every metric and interval, per-seed runs), and
+plot data."""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ import pandas as pd
 
 from cardrepro.paths import scratch_file
 
-METRICS_FILE = "metrics.json"
+METRICS_FILE = "metrics.json"  # declared as DVC metrics: a handful of columns per run
+DETAILS_FILE = "details.json"  # not declared as metrics: the whole record, read by the summary
 SMOKE_FRACTION = 0.1  # a run under a tenth of the card's steps says nothing about the card
 PLOTS_DIR = "plots"
 
@@ -34,10 +38,48 @@ def _clean(value):
     return value
 
 
-def write_metrics(report_dir: str | Path, metrics: dict) -> Path:
-    path = Path(report_dir) / METRICS_FILE
-    _atomic_write(path, json.dumps(_clean(metrics), indent=2, sort_keys=False) + "\n")
+def _write_json(path: Path, record: dict) -> Path:
+    _atomic_write(path, json.dumps(_clean(record), indent=2, sort_keys=False) + "\n")
     return path
+
+
+def write_metrics(report_dir: str | Path, details: dict) -> tuple[Path, Path]:
+    """``details.json`` (the whole record) and ``metrics.json`` (its headline, with the verdict)."""
+    report_dir = Path(report_dir)
+    return (_write_json(report_dir / METRICS_FILE, headline_metrics(details)),
+            _write_json(report_dir / DETAILS_FILE, details))
+
+
+def headline_metrics(details: dict) -> dict:
+    """What a DVC user compares across runs and experiments: the verdict, the headline metric of the
+    base model, the tuned model (with its 95% interval and that of the gain) and the card, the loss
+    over the card's last logging window the run reached, and what was substituted."""
+    from cardrepro.verdict import verdict
+
+    name = details["headline"]
+    interval = details.get("intervals", {}).get(name, {})
+    judged = verdict(details)
+    reached = [(step, pair) for step, pair in details["loss_at_card_steps"].items() if pair["run"] is not None]
+    step, pair = reached[-1] if reached else (None, {"run": None, "card": None})
+    shown = lambda value: None if value is None else round(value, 4)  # noqa: E731 - as every table shows them
+    low_high = lambda key: {f"{key}_{side}": shown(bound)  # noqa: E731
+                            for side, bound in zip(("low", "high"), interval.get(key) or (None, None), strict=True)}
+    return {
+        "verdict": judged.status,
+        "headline": name,
+        "base": shown(details["base"].get(name)),
+        "tuned": shown(details["tuned"].get(name)),
+        **low_high("tuned"),
+        **low_high("gain"),
+        "card": shown(details["card"].get(name)),
+        "loss_card_step": None if step is None else int(step),
+        "loss_run": shown(pair["run"]),
+        "loss_card": shown(pair["card"]),
+        "stand_in_model": details["substituted"]["stand_in_model"],
+        "generated_data": details["substituted"]["generated_data"],
+        "steps": details["training"]["steps"],
+        "seconds": details["training"]["seconds"],
+    }
 
 
 def write_plot_data(report_dir: str | Path, name: str, frame: pd.DataFrame) -> Path:
@@ -70,11 +112,19 @@ def write_training_plots(report_dir: str | Path, history: pd.DataFrame, card: di
         write_plot_data(report_dir, "card_eval", card_points(card["logged_eval"], plot_column(metric)))
 
 
-def run_metrics(params, resolved, base: dict, tuned: dict, result, loss_at_steps: dict, counts: dict,
-                intervals: dict) -> dict:
-    """The run's metrics JSON: what was substituted, base vs tuned vs card with bootstrap intervals
-    (``uncertainty.intervals_metrics``), loss at card steps."""
+def run_metrics(params, resolved, base: dict, tuned: dict, result, evaluator, intervals: pd.DataFrame,
+                train_pairs: int, extra: dict | None = None) -> dict:
+    """The run's whole record (``details.json``): what was substituted, base vs tuned vs card with
+    bootstrap intervals (``uncertainty.bootstrap_intervals``), loss over the card's logging windows,
+    and ``extra`` sections (a TSDAE run's checks)."""
+    from cardrepro.evaluation import heldout_counts
+    from cardrepro.training import loss_at_card_steps
+    from cardrepro.uncertainty import intervals_metrics
+
+    counts = {"train_pairs": train_pairs, **heldout_counts(evaluator)}
+    resampled = counts.get("eval_queries", counts.get("eval_pairs"))  # one per-query (or per-pair) row each
     card = params.card
+    loss_at_steps = loss_at_card_steps(result.history, [int(step) for step in card["logged_loss"]], card["logging_steps"])
     return {
         "run": params.run,
         "substituted": {
@@ -87,7 +137,7 @@ def run_metrics(params, resolved, base: dict, tuned: dict, result, loss_at_steps
         "base": base,
         "tuned": tuned,
         "card": card.get("final_metrics") or {},
-        "intervals": intervals,
+        "intervals": intervals_metrics(intervals, resampled),
         "loss_at_card_steps": {
             str(step): {"run": loss_at_steps.get(int(step)), "card": value} for step, value in card["logged_loss"].items()
         },
@@ -102,7 +152,15 @@ def run_metrics(params, resolved, base: dict, tuned: dict, result, loss_at_steps
             "precision": result.precision,
             "peak_memory_mib": result.peak_memory_mib,
         },
+        **(extra or {}),
     }
+
+
+def write_run_report(written, params, history: pd.DataFrame, details: dict) -> str:
+    """Plot data, ``metrics.json`` and ``details.json`` into the run's report folder; says where."""
+    write_training_plots(written.report_dir, history, params.card, metric=details["headline"])
+    write_metrics(written.report_dir, details)
+    return f"metrics and plot data: {written.published(params, 'report_dir')}"
 
 
 def card_steps(card: dict) -> int:
@@ -111,28 +169,35 @@ def card_steps(card: dict) -> int:
     return ceil(card["train_pairs"] / hyper["batch_size"]) * int(hyper["epochs"])
 
 
-def summary_markdown(metrics: dict, card: dict, metric: str, label: str) -> str:
-    """A closing paragraph whose every number comes from the metrics JSON."""
-    base, tuned, theirs = metrics["base"].get(metric), metrics["tuned"].get(metric), metrics["card"].get(metric)
-    steps = metrics["training"]["steps"]
-    data = metrics["data"]
+def conclusion(details: dict, card: dict) -> str:
+    """The closing paragraph: the verdict, then what the numbers establish and what they do not, every
+    clause chosen by the run's own record (``details.json``), so no sentence is false for some run."""
+    from cardrepro.verdict import card_facts, verdict
+
+    metric = details["headline"]
+    base, tuned, theirs = details["base"].get(metric), details["tuned"].get(metric), details["card"].get(metric)
+    steps, data = details["training"]["steps"], details["data"]
+    judged = verdict(details)
     heldout = (f"{data['eval_queries']} held-out queries ranked against {data['corpus']} candidates"
                if "eval_queries" in data else f"{data['eval_pairs']} held-out pairs")
-    headline = (f"**Result.** On {heldout} ({data['source']} data), "
-                f"{label} went from **{base:.4f}** (base model) to **{tuned:.4f}** after {steps} training steps")
-    text = [headline + (f"; the card reports {theirs:.4f}." if theirs is not None else ".")]
-    spread = metrics.get("intervals", {}).get(metric)
+    text = [f"**Verdict: {judged.status}** ({judged.why()}).",
+            f"On {heldout} ({data['source']} data), {metric} went from {base:.4f} (base model) to {tuned:.4f} "
+            f"after {steps} training steps"
+            + (f"; the card reports {theirs:.4f}." if theirs is not None else "; the card reports no evaluation.")]
+    spread = details.get("intervals", {}).get(metric)
     if spread:
-        gain = spread["gain"]
-        verdict = ("excludes zero" if gain[0] > 0 or gain[1] < 0 else "includes zero: this held-out set cannot tell")
-        text.append(f"Resampling the held-out {metrics['intervals']['resampled_items']} "
+        low, high = spread["gain"]
+        effect = ("excludes zero: training raised the score on these held-out items" if low > 0 else
+                  "excludes zero: training lowered the score on these held-out items" if high < 0 else
+                  "includes zero: these held-out items cannot tell whether training changed the score")
+        text.append(f"Resampling the {details['intervals']['resampled_items']} held-out "
                     f"{'queries' if 'eval_queries' in data else 'pairs'}, the 95% interval of the tuned score is "
-                    f"{spread['tuned'][0]:.4f} to {spread['tuned'][1]:.4f}, and that of the gain, "
-                    f"{gain[0]:+.4f} to {gain[1]:+.4f}, {verdict}.")
-    for step, pair in metrics["loss_at_card_steps"].items():
+                    f"[{spread['tuned'][0]:.4f}, {spread['tuned'][1]:.4f}] and that of the gain "
+                    f"[{low:+.4f}, {high:+.4f}], which {effect}.")
+    for step, pair in details["loss_at_card_steps"].items():
         if pair["run"] is not None:
             text.append(f"Mean training loss over the card's window ending at step {step}: "
-                        f"{pair['run']:.4f} here vs {pair['card']:.4f} in the card.")
+                        f"{pair['run']:.4f} here, {pair['card']:.4f} in the card.")
     theirs_steps = card_steps(card)
     if steps < theirs_steps:
         text.append(f"**Shorter than the card:** {steps} steps on {data['train_pairs']} pairs, where the "
@@ -140,9 +205,19 @@ def summary_markdown(metrics: dict, card: dict, metric: str, label: str) -> str:
     if steps < SMOKE_FRACTION * theirs_steps:
         text.append("That makes this a smoke run: its numbers only show that the code path works; "
                     "`dvc repro` runs the card's recipe.")
-    if metrics["substituted"]["generated_data"]:
-        text.append("**Generated data:** the card trained and evaluated on the real public data; this run used the "
-                    "project's generated stand-in, so compare the gain over the base model, not absolute values.")
-    if metrics["substituted"]["stand_in_model"]:
-        text.append(f"**Stand-in model:** `{metrics['model']['stand_in']}` replaced `{metrics['model']['requested']}`.")
+    text += _not_established(details, card_facts()[details["run"]])
     return " ".join(text)
+
+
+def _not_established(details: dict, facts: dict) -> list[str]:
+    """What this run cannot say about the card, one clause per substitution or gap."""
+    text = []
+    if details["substituted"]["generated_data"]:
+        source = (f"the card's data ({facts['public_data']}), which is public: `data.source: real` runs on it"
+                  if facts.get("public_data") else "the card's data, which was never published")
+        text.append(f"**Generated data:** this run used the project's generated stand-in for {source}. Its scores "
+                    "say how the recipe behaves on data of that shape, not what the card's model scores.")
+    if details["substituted"]["stand_in_model"]:
+        text.append(f"**Stand-in model:** `{details['model']['stand_in']}` replaced `{details['model']['requested']}`, "
+                    "which cannot be had here; nothing above is a figure of the card's model.")
+    return text

@@ -7,6 +7,7 @@ card's figure at step 500 is the mean over steps 1-500: with a logging interval 
 
 from __future__ import annotations
 
+import math
 import resource
 import sys
 import tempfile
@@ -25,7 +26,7 @@ from cardrepro.batching import (
     token_lengths,
 )
 from cardrepro.params import LOSSES
-from cardrepro.tsdae import make_tsdae_loss
+from cardrepro.tsdae import decoder_note, make_tsdae_loss
 
 # The cards' recipe: round-robin multi-dataset sampler, no checkpoints needed here.
 FIXED_ARGUMENTS = {
@@ -82,8 +83,12 @@ def make_loss(model, training: dict):
     raise ValueError(f"training.loss: unsupported loss {name!r}; fix: use one of {', '.join(LOSSES)}")
 
 
-def training_arguments(training: dict, output_dir: str, evaluate: bool, batch_sampler=None):
-    """SentenceTransformerTrainingArguments from the params ``training`` section."""
+def training_arguments(training: dict, output_dir: str, evaluate: bool, batch_sampler=None, steps_per_epoch: int | None = None):
+    """SentenceTransformerTrainingArguments from the params ``training`` section.
+
+    A run evaluates every ``eval_steps`` steps, and at least once an epoch (``steps_per_epoch``), so a
+    short run still draws a curve.
+    """
     from sentence_transformers.sentence_transformer import SentenceTransformerTrainingArguments
 
     extra = {"batch_sampler": batch_sampler} if batch_sampler is not None else {}
@@ -101,7 +106,7 @@ def training_arguments(training: dict, output_dir: str, evaluate: bool, batch_sa
         seed=training["seed"],
         logging_steps=training["logging_steps"],
         eval_strategy="steps" if evaluate else "no",
-        eval_steps=training["eval_steps"] if evaluate else None,
+        eval_steps=min(training["eval_steps"], steps_per_epoch or training["eval_steps"]) if evaluate else None,
         eval_on_start=evaluate,  # the base model's score as step 0 of the curve
         dataloader_pin_memory=torch.cuda.is_available(),  # pinning only helps a GPU
         **precision(),
@@ -128,8 +133,9 @@ def history_frame(log_history: list[dict], evaluator_name: str | None) -> pd.Dat
     return pd.DataFrame(sorted(rows.values(), key=lambda r: r["step"]))
 
 
-def train(model, train_pairs: list[dict], training: dict, evaluator=None) -> TrainingResult:
-    """Fit ``model`` in place; evaluate every ``eval_steps`` when an evaluator is given.
+def train(model, train_pairs: list[dict], training: dict, evaluator=None, describe: bool = True) -> TrainingResult:
+    """Fit ``model`` in place; evaluate every ``eval_steps`` when an evaluator is given. ``describe``
+    prints how a TSDAE decoder meets the embedding (``tsdae.decoder_note``).
 
     ``training.group_by_length`` batches pairs of similar sentence_0 token length (cardrepro.batching).
     """
@@ -138,6 +144,8 @@ def train(model, train_pairs: list[dict], training: dict, evaluator=None) -> Tra
 
     set_seed(training["seed"])  # before the loss: a TSDAE decoder's new cross-attention is initialised there
     loss = make_loss(model, training)
+    if describe and training["loss"] == "DenoisingAutoEncoderLoss":
+        print(decoder_note(loss))
     lengths = token_lengths([p["sentence_0"] for p in train_pairs], model.tokenizer, model.max_seq_length)
     batch_size, seed = training["batch_size"], training["seed"]
     if training.get("group_by_length"):
@@ -147,7 +155,8 @@ def train(model, train_pairs: list[dict], training: dict, evaluator=None) -> Tra
     if torch.cuda.is_available():
         torch.cuda.reset_peak_memory_stats()
     with tempfile.TemporaryDirectory(prefix="cardrepro-trainer-") as scratch:
-        arguments = training_arguments(training, scratch, evaluate=evaluator is not None, batch_sampler=sampler)
+        arguments = training_arguments(training, scratch, evaluate=evaluator is not None, batch_sampler=sampler,
+                                       steps_per_epoch=math.ceil(len(train_pairs) / batch_size))
         trainer = SentenceTransformerTrainer(model=model, args=arguments, train_dataset=to_dataset(train_pairs),
                                              loss=loss, evaluator=evaluator)
         start = time.perf_counter()
@@ -168,3 +177,19 @@ def loss_at_card_steps(history: pd.DataFrame, card_steps: list[int], card_loggin
         if len(window) and window.step.max() == step:
             result[step] = float(window.loss.mean())
     return result
+
+
+def loss_window_table(history: pd.DataFrame, card: dict):
+    """The card's logged losses next to this run's mean over the same windows ("—" where the run ended
+    before a card step); a sentence when the card logged none."""
+    from cardrepro.display import readable
+
+    if not card["logged_loss"]:
+        from IPython.display import Markdown
+
+        return Markdown("The card logs no training loss, so there is no loss to compare.")
+    steps = [int(step) for step in card["logged_loss"]]
+    ours = loss_at_card_steps(history, steps, card["logging_steps"])
+    table = pd.DataFrame({"card": [float(v) for v in card["logged_loss"].values()], "this run": [ours.get(s) for s in steps]},
+                         index=pd.Index(steps, name=f"card step (mean of the {card['logging_steps']} steps before it)"))
+    return readable(table)

@@ -27,11 +27,26 @@ def make_tsdae_loss(model, training: dict, conditioning: str | None = None) -> n
 
     conditioning = conditioning or training.get("conditioning", "none")
     tied = training.get("tie_encoder_decoder", True)
-    if conditioning == "prefix":
-        return PrefixDenoisingAutoEncoderLoss(model, training.get("prefix_tokens", 4), tie_encoder_decoder=tied)
-    # the cards: (sentence_0 -> sentence_1), decoder loaded from the encoder's folder, cross-attention
-    decoder = None if tied else model.transformers_model.config._name_or_path  # an untied copy of the same weights
-    return DenoisingAutoEncoderLoss(model, decoder_name_or_path=decoder, tie_encoder_decoder=tied)
+    with _quiet_loading():  # decoder_note says what the load report would: which weights are new
+        if conditioning == "prefix":
+            return PrefixDenoisingAutoEncoderLoss(model, training.get("prefix_tokens", 4), tie_encoder_decoder=tied)
+        # the cards: (sentence_0 -> sentence_1), decoder loaded from the encoder's folder, cross-attention
+        decoder = None if tied else model.transformers_model.config._name_or_path  # an untied copy of the same weights
+        return DenoisingAutoEncoderLoss(model, decoder_name_or_path=decoder, tie_encoder_decoder=tied)
+
+
+def decoder_note(loss: nn.Module) -> str:
+    """One line on how a TSDAE decoder meets the sentence embedding, in place of transformers' load report."""
+    name = type(loss.decoder).__name__
+    if isinstance(loss, PrefixDenoisingAutoEncoderLoss):
+        return f"decoder {name}: reads the embedding as {loss.prefix_tokens} prefix vectors through a new projection"
+    cross = [key for key, _ in loss.decoder.named_parameters() if ".crossattention." in key]
+    if not cross:
+        return (f"decoder {name}: no cross-attention, so the card's objective cannot hand it the embedding "
+                "(see the conditioning check)")
+    layers = len({key.split(".crossattention.")[0] for key in cross})
+    return (f"decoder {name}: the encoder's weights, plus cross-attention in {layers} layers ({len(cross)} tensors) "
+            "that the encoder checkpoint lacks, newly initialised, as TSDAE expects")
 
 
 def objectives(training: dict) -> list[str]:
@@ -140,11 +155,10 @@ def check_objectives(model, pairs: list[dict], training: dict) -> pd.DataFrame:
     Each objective is built afresh on ``model`` (its weights are not changed) from the run's seed.
     """
     rows = {}
-    with _quiet_loading():
-        for conditioning in objectives(training):
-            torch.manual_seed(training["seed"])  # a new cross-attention or projection starts from the same draw
-            loss = make_tsdae_loss(model, training, conditioning)
-            rows[OBJECTIVE_NAMES[conditioning]] = conditioning_check(loss, pairs[:CHECK_PAIRS], seed=training["seed"])
+    for conditioning in objectives(training):
+        torch.manual_seed(training["seed"])  # a new cross-attention or projection starts from the same draw
+        loss = make_tsdae_loss(model, training, conditioning)
+        rows[OBJECTIVE_NAMES[conditioning]] = conditioning_check(loss, pairs[:CHECK_PAIRS], seed=training["seed"])
     return pd.DataFrame(rows).T.rename_axis("objective")
 
 
@@ -179,35 +193,57 @@ def conditioning_metrics(before: pd.DataFrame, trained: dict[str, dict]) -> dict
 
 
 def compare_objectives(resolved, model_params: dict, training: dict, train_pairs: list[dict],
-                       eval_pairs: list[dict], evaluator, main: tuple[dict, object]) -> pd.DataFrame:
+                       eval_pairs: list[dict], evaluator, main: tuple) -> tuple[pd.DataFrame, dict]:
     """Train both objectives at each of ``training.compare_seeds`` from the base model: same data, steps, recipe.
 
-    ``main`` is this run's (held-out scores, TrainingResult), its objective at ``training.seed``: reused,
-    not trained again. One row per (objective, seed): held-out scores, the conditioning check of the
-    trained objective, and seconds.
+    ``main`` is this run's (held-out scores, TrainingResult, per-query scores), its objective at
+    ``training.seed``: reused, not trained again. Returns one row per (objective, seed) (held-out
+    scores, the conditioning check of the trained objective, seconds) and each run's per-query
+    scores by (objective, seed), for ``objective_gaps``.
     """
-    from tqdm.auto import tqdm
-
     from cardrepro.evaluation import evaluate
     from cardrepro.models import load_sentence_transformer
+    from cardrepro.progress import progress
     from cardrepro.training import train
+    from cardrepro.uncertainty import per_query_scores
 
     seeds = training.get("compare_seeds") or [training["seed"]]
     chosen = training.get("conditioning", "none")
     plan = [(conditioning, seed) for conditioning in objectives({**training, "compare_conditioning": True}) for seed in seeds]
-    rows = []
-    for conditioning, seed in tqdm(plan, desc="objective x seed"):
+    rows, per_query = [], {}
+    for conditioning, seed in progress(plan, desc="objective x seed"):
         if (conditioning, seed) == (chosen, training["seed"]):
-            scores, result = main
+            scores, result, queries = main
         else:
             model = load_sentence_transformer(resolved, model_params["max_seq_length"], model_params.get("normalize"))
-            result = train(model, train_pairs, {**training, "conditioning": conditioning, "seed": seed})
-            scores = evaluate(model, evaluator)
+            result = train(model, train_pairs, {**training, "conditioning": conditioning, "seed": seed}, describe=False)
+            scores, queries = evaluate(model, evaluator), per_query_scores(model, evaluator)
         check = check_trained(result.loss, eval_pairs, {**training, "conditioning": conditioning})
         check = check[OBJECTIVE_NAMES[conditioning]]
         rows.append({"objective": OBJECTIVE_NAMES[conditioning], "seed": seed, **scores,
                      **{f"trained_{key}": value for key, value in check.items()}, "seconds": round(result.seconds, 1)})
-    return pd.DataFrame(rows)
+        per_query[(OBJECTIVE_NAMES[conditioning], seed)] = queries
+    return pd.DataFrame(rows), per_query
+
+
+MEAN_OVER_SEEDS = "mean over seeds"
+
+
+def objective_gaps(per_query: dict, metric: str) -> pd.DataFrame:
+    """Prefix minus card on the same held-out queries, at each seed both ran and for their per-query
+    mean over those seeds, with the 95% interval of a paired bootstrap over the queries."""
+    from cardrepro.uncertainty import bootstrap_intervals
+
+    seeds = sorted(seed for objective, seed in per_query if objective == "card" and ("prefix", seed) in per_query)
+    pairs = {seed: (per_query[("card", seed)], per_query[("prefix", seed)]) for seed in seeds}
+    if len(seeds) > 1:
+        pairs[MEAN_OVER_SEEDS] = tuple(sum(frames) / len(seeds) for frames in zip(*pairs.values(), strict=True))
+    rows = {}
+    for seed, (card, prefix) in pairs.items():
+        row = bootstrap_intervals(card, prefix).loc[metric]
+        rows[seed] = {"card": row["base"], "prefix": row["tuned"], "prefix - card": row["gain"],
+                      "low": row["gain_low"], "high": row["gain_high"]}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("seed")
 
 
 def objective_comparison(runs: pd.DataFrame, base: dict, chance: dict, metrics: list[str]) -> pd.DataFrame:
@@ -229,9 +265,22 @@ def objective_runs_metrics(runs: pd.DataFrame) -> dict[str, dict[str, float]]:
     return {name: {k: round(float(v), 6) for k, v in row.items()} for name, row in named.iterrows()}
 
 
-def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, conditioning: dict[str, float], metric: str,
-                          stand_in: bool) -> str:
-    """One paragraph whose claims follow from the comparison table, the seeds and the conditioning checks."""
+def tsdae_metrics(before: pd.DataFrame, trained: dict[str, dict], table: pd.DataFrame | None = None,
+                  runs: pd.DataFrame | None = None, gaps: pd.DataFrame | None = None) -> dict:
+    """A TSDAE run's sections of ``details.json``: the conditioning checks and, where the objectives
+    were compared, their table, every (objective, seed) run and the paired prefix-minus-card gaps."""
+    sections = {"conditioning": conditioning_metrics(before, trained)}
+    if runs is not None:
+        sections["objectives"] = table.to_dict("index")
+        sections["objective_runs"] = objective_runs_metrics(runs)
+        sections["objective_gaps"] = {str(seed): {k: round(float(v), 6) for k, v in row.items()} for seed, row in gaps.iterrows()}
+    return sections
+
+
+def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, gaps: pd.DataFrame, conditioning: dict[str, float],
+                          metric: str, stand_in: bool) -> str:
+    """One paragraph whose claims follow from the comparison table, the paired gaps (``objective_gaps``),
+    the seeds and the conditioning checks."""
     card_gap, card_grad = conditioning["card_loss_gap_shuffled"], conditioning["card_grad_norm_pooled"]
     reads = card_gap != 0.0 or card_grad > 0.0
     text = [(f"With the card's objective the decoder {'does' if reads else '**does not**'} read the sentence embedding: "
@@ -239,15 +288,14 @@ def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, conditioning:
              f"embedding had norm {card_grad:.4f}.")]
     prefix_runs = runs[runs["objective"] == "prefix"]
     if len(prefix_runs):
-        gaps = prefix_runs["trained_loss_gap_shuffled"]
-        rose = int((gaps > USES_EMBEDDING_GAP).sum())
-        uses = ("so its decoder uses the embedding" if rose == len(gaps)
+        shuffled = prefix_runs["trained_loss_gap_shuffled"]
+        rose = int((shuffled > USES_EMBEDDING_GAP).sum())
+        uses = ("so its decoder uses the embedding" if rose == len(shuffled)
                 else "so its decoder does not yet use the embedding" if rose == 0
                 else "so whether its decoder uses the embedding depends on the seed")
         text.append(f"The prefix objective sends gradient to it (norm {conditioning['prefix_grad_norm_pooled']:.4f} before "
                     f"training); after training, shuffling the sources raised its loss by more than {USES_EMBEDDING_GAP} "
-                    f"at {rose} of {len(gaps)} seeds "
-                    f"(mean {gaps.mean():+.4f}), {uses}.")
+                    f"at {rose} of {len(shuffled)} seeds (mean {shuffled.mean():+.4f}), {uses}.")
     seeds = int(table.loc["card", "seeds"])
     shown = lambda name: (f"{table.loc[name, metric]:.4f}" if seeds == 1 else  # noqa: E731
                           f"{table.loc[name, metric]:.4f} [{table.loc[name, f'{metric}_min']:.4f}, "
@@ -255,25 +303,42 @@ def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, conditioning:
     line = (f"Held-out {metric}{' (mean over ' + str(seeds) + ' seeds, [min, max])' if seeds > 1 else ''}: "
             f"random ranking {table.loc['chance', metric]:.4f}, base model {table.loc['base', metric]:.4f}, "
             f"card objective {shown('card')}")
-    if "prefix" in table.index:
-        line += f", prefix objective {shown('prefix')}."
-        card, prefix = runs[runs["objective"] == "card"][metric], prefix_runs[metric]
-        if seeds == 1:
-            verdict = (f"The prefix objective scores {prefix.iloc[0] - card.iloc[0]:+.4f} against the card's from one seed "
-                       "each: a difference is only worth as much as the seed spread, not measured here.")
-        elif prefix.min() > card.max():
-            verdict = "The prefix objective is above the card's at every seed: the two seed ranges do not overlap."
-        elif prefix.max() < card.min():
-            verdict = "The prefix objective is below the card's at every seed: the two seed ranges do not overlap."
-        else:
-            verdict = (f"The seed ranges overlap (means {prefix.mean() - card.mean():+.4f} apart), so these seeds do not "
-                       "separate the two objectives.")
-        text += [line, verdict]
+    if "prefix" in table.index and len(gaps):
+        text += [line + f", prefix objective {shown('prefix')}.", _gap_verdict(gaps, metric)]
     else:
         text.append(line + ".")
     if stand_in:
-        best = table.drop(index="chance")[metric].max() / table.loc["chance", metric]
+        best = max(runs[metric].max(), table.loc["base", metric]) / table.loc["chance", metric]
         text.append("These figures come from the declared small stand-in with random weights, not from "
                     "Qwen2.5-0.5B-Instruct: the mechanism (gap and gradient) carries over to any Qwen2 decoder; "
-                    f"the retrieval scores, at most {best:.1f}x random ranking here, do not.")
+                    f"the retrieval scores, at most {best:.2f}x random ranking for any model or seed here, do not.")
     return " ".join(text)
+
+
+def _gap_verdict(gaps: pd.DataFrame, metric: str) -> str:
+    """What the paired prefix-minus-card intervals establish, seed by seed and over the seeds."""
+    per_seed = gaps.drop(index=MEAN_OVER_SEEDS, errors="ignore")
+    listed = "; ".join(f"{seed if seed == MEAN_OVER_SEEDS else f'seed {seed}'} {row['prefix - card']:+.4f} "
+                       f"[{row['low']:+.4f}, {row['high']:+.4f}]" for seed, row in gaps.iterrows())
+    head = f"Prefix minus card on the same held-out queries ({metric}, 95% paired bootstrap interval): {listed}."
+    above, below = int((per_seed["low"] > 0).sum()), int((per_seed["high"] < 0).sum())
+    if len(per_seed) == 1:
+        side = "above" if above else "below" if below else None
+        return head + (f" From one seed the prefix objective is {side} the card's on these queries; the seed spread "
+                       "is not measured." if side else " From one seed, these queries do not separate the two objectives.")
+    pooled, seeds = gaps.loc[MEAN_OVER_SEEDS], len(per_seed)
+    if above == seeds or below == seeds:
+        return head + f" The prefix objective is {'above' if above else 'below'} the card's at every seed, beyond the noise of the queries."
+    if above and below:
+        return head + (f" The seeds disagree: the prefix objective is above the card's at {above} and below it at {below} of "
+                       f"{seeds} seeds, each beyond the noise of the queries, and their mean does not separate them: the "
+                       "seed moves the score more than the choice of objective.")
+    if pooled["low"] > 0 or pooled["high"] < 0:
+        side = "above" if pooled["low"] > 0 else "below"
+        return head + (f" Over the seeds the prefix objective is {side} the card's, but only {above if side == 'above' else below} "
+                       f"of {seeds} seeds separate them on their own: the difference rests on some seeds, not all.")
+    if above or below:
+        return head + (f" Only {above or below} of {seeds} seeds separates them ({'above' if above else 'below'}), and "
+                       "not their mean: no difference between the objectives is established.")
+    return head + (" No seed and not their mean separates the two objectives: the difference is within the noise of "
+                   "the held-out queries.")

@@ -9,10 +9,11 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from cardrepro.paths import resolve  # relative paths are from the repository root, as in params
-from cardreview.verdict import NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, verdict
+from cardrepro.paths import resolve
+from cardrepro.reports import DETAILS_FILE  # relative paths are from the repository root, as in params
+from cardrepro.display import figures_frame, markdown_table, readable  # noqa: F401 (readable: for the notebook)
+from cardrepro.verdict import NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, verdict
 
-METRICS_FILE = "metrics.json"
 MAIN_SEED_NOTE = "main run"
 SEED_COLUMNS = ["run", "seed", "origin", "headline", "training seconds"]
 
@@ -21,7 +22,7 @@ def load_runs(report_root: str | Path, runs: list[str]) -> dict[str, dict | None
     """Each run's metrics JSON under ``report_root/<run>/``, or None when that run has not been run."""
     found = {}
     for run in runs:
-        path = resolve(report_root) / run / METRICS_FILE
+        path = resolve(report_root) / run / DETAILS_FILE
         found[run] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
     return found
 
@@ -76,7 +77,7 @@ def results_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
 
 
 def verdict_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
-    """One row per card: was it reproduced (the rule of cardreview.verdict), the card's figures, the
+    """One row per card: was it reproduced (the rule of cardrepro.verdict), the card's figures, the
     run's headline with its interval, and what was substituted."""
     rows = {}
     for run, found in metrics.items():
@@ -112,17 +113,9 @@ def _substituted(found: dict) -> str:
 
 def figures_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
     """Every figure every card reports, against the run's value, with its status and why."""
-    rows = []
-    for run, found in metrics.items():
-        if found is None:
-            continue
-        for figure in verdict(found).figures:
-            rows.append({"run": run, "figure": figure.name, "card's value": f"{figure.card:.4f}",
-                         "this run": "—" if figure.run is None else f"{figure.run:.4f}",
-                         "95% interval": "—" if figure.interval is None else
-                         f"[{figure.interval[0]:.4f}, {figure.interval[1]:.4f}]",
-                         "status": figure.status, "why": figure.why})
-    return pd.DataFrame(rows, columns=["run", "figure", "card's value", "this run", "95% interval", "status", "why"])
+    frames = [figures_frame(verdict(found).figures).assign(run=run) for run, found in metrics.items() if found is not None]
+    columns = ["run", *figures_frame([]).columns]
+    return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
 
 STATUS_COLOURS = {REPRODUCED: "tab:green", NOT_REPRODUCED: "tab:red", NOT_CHECKABLE: "0.55"}
@@ -249,12 +242,12 @@ def load_seed_runs(report_root: str | Path, seeds_root: str | Path | None, runs:
     (same recipe and objective as the main run, recorded in its ``objective_runs``)."""
     rows = []
     for run in runs:
-        main_path = resolve(report_root) / run / METRICS_FILE
+        main_path = resolve(report_root) / run / DETAILS_FILE
         if not main_path.is_file():
             continue
         main = json.loads(main_path.read_text(encoding="utf-8"))
         found = [(MAIN_SEED_NOTE, main)]
-        repeats = sorted((resolve(seeds_root) / run).glob("seed*/" + METRICS_FILE)) if seeds_root else []
+        repeats = sorted((resolve(seeds_root) / run).glob("seed*/" + DETAILS_FILE)) if seeds_root else []
         found += [(path.parent.name, json.loads(path.read_text(encoding="utf-8"))) for path in repeats]
         for origin, metrics in found:
             rows.append({"run": run, "seed": metrics["training"]["seed"], "origin": origin,
@@ -299,20 +292,6 @@ def seed_spread(seed_runs: pd.DataFrame, headline_only: bool = False) -> pd.Data
                          "std": values.std(ddof=1) if len(values) > 1 else float("nan"),
                          "min": values.min(), "max": values.max()})
     return pd.DataFrame(rows).set_index(["run", "metric"])
-
-
-def readable(table: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
-    """Numbers to ``digits`` decimals and missing values as "—": no NaN in a table a reviewer reads."""
-    return table.map(lambda v: "—" if pd.isna(v) else f"{v:.{digits}f}" if isinstance(v, float) else v)
-
-
-def markdown_table(table: pd.DataFrame) -> str:
-    """A pipe table (for README and results.md), without the tabulate package."""
-    frame = table.reset_index()
-    cells = [[str(c) for c in frame.columns]] + [["" if pd.isna(v) else str(v) for v in row] for row in frame.to_numpy()]
-    lines = ["| " + " | ".join(row) + " |" for row in cells]
-    lines.insert(1, "| " + " | ".join("---" for _ in frame.columns) + " |")
-    return "\n".join(lines) + "\n"
 
 
 def write_table(path: str | Path, *tables: pd.DataFrame) -> Path:

@@ -27,8 +27,8 @@ REPRODUCED, NOT_REPRODUCED, NOT_CHECKABLE = "reproduced", "not reproduced", "not
 
 @cache
 def card_facts() -> dict:
-    """cards.yaml: which cards' data is public, and the size of their held-out sets (read once)."""
-    return yaml.safe_load(resources.files("cardreview").joinpath("cards.yaml").read_text(encoding="utf-8"))
+    """card_facts.yaml: which cards' data is public, and the size of their held-out sets (read once)."""
+    return yaml.safe_load(resources.files("cardrepro").joinpath("card_facts.yaml").read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def _loss_figure(step: str, pair: dict, reasons: list[str]) -> Figure:
 
 
 def verdict(metrics: dict, facts: dict | None = None) -> Verdict:
-    """The verdict on one run's card, from its metrics JSON (``facts``: its entry of cards.yaml)."""
+    """The verdict on one run's card, from its metrics JSON (``facts``: its entry of card_facts.yaml)."""
     facts = card_facts()[metrics["run"]] if facts is None else facts
     reasons = _run_reasons(metrics, facts)
     figures = [_evaluation_figure(name, value, metrics, facts, reasons) for name, value in metrics["card"].items()]

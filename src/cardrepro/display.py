@@ -1,0 +1,64 @@
+"""What a notebook shows its reader: the verdict under the title, tables without NaN, and a sentence
+where a table would be empty."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+PENDING = ("**Verdict:** not reached. It is computed from this run's metrics when the notebook has run to "
+           "its end, and replaces this line.")
+
+
+def readable(table: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
+    """Numbers to ``digits`` decimals and missing values as "—": no NaN in a table a reviewer reads."""
+    return table.map(lambda v: "—" if pd.isna(v) else f"{v:.{digits}f}" if isinstance(v, float) else v)
+
+
+def markdown_table(table: pd.DataFrame) -> str:
+    """A pipe table (for markdown cells, README and results.md), without the tabulate package."""
+    frame = table.reset_index()
+    cells = [[str(c) for c in frame.columns]] + [["" if pd.isna(v) else str(v) for v in row] for row in frame.to_numpy()]
+    lines = ["| " + " | ".join(row) + " |" for row in cells]
+    lines.insert(1, "| " + " | ".join("---" for _ in frame.columns) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def figures_frame(figures: list) -> pd.DataFrame:
+    """Each card figure against the run's value, with its status and why (``verdict.Verdict.figures``)."""
+    rows = [{"figure": f.name, "card's value": f"{f.card:.4f}", "this run": "—" if f.run is None else f"{f.run:.4f}",
+             "95% interval": "—" if f.interval is None else f"[{f.interval[0]:.4f}, {f.interval[1]:.4f}]",
+             "status": f.status, "why": f.why} for f in figures]
+    return pd.DataFrame(rows, columns=["figure", "card's value", "this run", "95% interval", "status", "why"])
+
+
+def verdict_markdown(details: dict) -> str:
+    """The answer a reader looks for first: the verdict, what it rests on, the headline numbers, and
+    every figure of the card as judged."""
+    from cardrepro.verdict import verdict
+
+    judged = verdict(details)
+    name = details["headline"]
+    tuned = details["tuned"][name]
+    interval = details.get("intervals", {}).get(name, {}).get("tuned")
+    shown = f"{tuned:.4f}" + (f" [95% interval {interval[0]:.4f}, {interval[1]:.4f}]" if interval else "")
+    card = details["card"].get(name)
+    lines = [f"### Verdict: {judged.status}", "", f"{judged.why()[0].upper()}{judged.why()[1:]}.", "",
+             f"Headline {name}: base model {details['base'][name]:.4f}, tuned {shown}, "
+             + (f"card {card:.4f}." if card is not None else "the card reports none."), ""]
+    if judged.figures:
+        lines += [markdown_table(figures_frame(judged.figures).set_index("figure"))]
+    return "\n".join(lines)
+
+
+class VerdictSlot:
+    """A place under the notebook's title that shows the verdict once the run's metrics exist."""
+
+    def __init__(self) -> None:
+        from IPython.display import Markdown, display
+
+        self._handle = display(Markdown(PENDING), display_id=True)
+
+    def fill(self, details: dict) -> None:
+        from IPython.display import Markdown
+
+        self._handle.update(Markdown(verdict_markdown(details)))
