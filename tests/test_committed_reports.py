@@ -68,7 +68,7 @@ def test_committed_results_have_the_hashes_dvc_lock_records():
             checked.append(path)
     for run in RUNS:  # the published results of every card, and the summary, are among them
         assert {f"reports/{run}/{run}.ipynb", f"reports/{run}/{run}.html", f"reports/{run}/metrics.json",
-                f"reports/{run}/plots"} <= set(checked), run
+                f"reports/{run}/details.json", f"reports/{run}/plots"} <= set(checked), run
     assert {"reports/summary/summary.ipynb", "reports/summary/results.md"} <= set(checked)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cardrepro.evaluation import evaluate, heldout_counts, make_evaluator, top_k_retrieved
+from cardrepro.evaluation import chance_scores, evaluate, heldout_counts, make_evaluator, top_k_retrieved
 from cardrepro.models import load_sentence_transformer, resolve_base_model
 
 RETRIEVAL = {"name": "heldout", "batch_size": 8, "kind": "retrieval", "metric": "cosine_mrr@10",
@@ -42,6 +42,7 @@ def test_binary_evaluator_counts_pairs():
     labelled = [p | {"label": 1.0} for p in PAIRS]
     evaluator = make_evaluator({"name": "b", "batch_size": 8, "kind": "binary", "metric": "cosine_ap"}, labelled)
     assert heldout_counts(evaluator) == {"eval_pairs": 3}
+    assert chance_scores(evaluator) == {}  # pairs are classified, not ranked: no random-ranking floor
 
 
 def test_top_k_marks_the_relevant_text(minilm):

@@ -32,7 +32,10 @@ def test_papermill_run_writes_notebook_metrics_plots_and_model(params, tmp_path)
     injected = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert len(injected) == 1 and "smoke params" in injected[0].source
 
-    metrics = json.loads((tmp_path / "report" / "metrics.json").read_text())
+    metrics = json.loads((tmp_path / "report" / "details.json").read_text())
+    headline = json.loads((tmp_path / "report" / "metrics.json").read_text())
+    assert headline["verdict"] == "not checkable" and headline["headline"] == "cosine_ap"
+    assert headline["tuned"] == round(metrics["tuned"]["cosine_ap"], 4) and headline["loss_card_step"] is None
     assert metrics["substituted"] == {"stand_in_model": False, "generated_data": True}
     assert metrics["data"] == {"source": "generated", "train_pairs": 48, "eval_pairs": 16}
     assert metrics["training"]["steps"] == 6
@@ -51,7 +54,7 @@ def test_papermill_run_writes_notebook_metrics_plots_and_model(params, tmp_path)
     # Same seed, same numbers: the run again, over its own previous results, gives identical metrics
     plots = {p.name: p.read_bytes() for p in (tmp_path / "report" / "plots").iterdir()}
     execute(params)
-    again = json.loads((tmp_path / "report" / "metrics.json").read_text())
+    again = json.loads((tmp_path / "report" / "details.json").read_text())
     clock = ("seconds", "steps_per_second", "peak_memory_mib")  # wall time and memory, not results
     for run in (metrics, again):
         for key in clock:

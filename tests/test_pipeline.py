@@ -48,19 +48,24 @@ def test_repro_then_metrics_plots_and_nothing_to_redo(repo_copy):
     assert "Running stage 'summary'" in first and "repeat@" not in first  # seed repeats only on request
 
     metrics = json.loads(_dvc(repo_copy, "metrics", "show", "--json"))[""]["data"]
+    assert sorted(metrics) == sorted(f"reports/{run}/metrics.json" for run in RUNS)  # details.json is no metric
     for run in RUNS:
         shown = metrics[f"reports/{run}/metrics.json"]["data"]
+        details = json.loads((repo_copy / f"reports/{run}/details.json").read_text())
         params = yaml.safe_load((repo_copy / "params" / f"{run}.yaml").read_text())
-        assert shown["data"]["train_pairs"] == SMOKE_PAIRS[run] and shown["training"]["steps"] == SMOKE_STEPS[run], run
+        assert len(shown) <= 16 and shown["verdict"] == "not checkable" and shown["steps"] == SMOKE_STEPS[run], run
+        assert details["data"]["train_pairs"] == SMOKE_PAIRS[run] and details["training"]["steps"] == SMOKE_STEPS[run], run
         expected_stand_in = resolve_base_model(params["model"]).is_stand_in
-        assert shown["substituted"] == {"stand_in_model": expected_stand_in, "generated_data": True}, run
+        assert details["substituted"] == {"stand_in_model": expected_stand_in, "generated_data": True}, run
+        assert (shown["stand_in_model"], shown["generated_data"]) == (expected_stand_in, True), run
         metric = params["evaluation"]["metric"]
-        assert 0.0 <= shown["base"][metric] <= 1.0 and 0.0 <= shown["tuned"][metric] <= 1.0, run
+        assert shown["headline"] == metric and shown["tuned"] == pytest.approx(details["tuned"][metric], abs=5e-5), run
+        assert 0.0 <= shown["base"] <= 1.0 and shown["tuned_low"] <= shown["tuned"] <= shown["tuned_high"], run
         assert (repo_copy / f"reports/{run}/{run}.ipynb").is_file() and (repo_copy / f"reports/{run}/{run}.html").is_file()
         assert (repo_copy / f"models/{run}/model.safetensors").is_file()
         train_file = repo_copy / params["data"]["train_file"]
         assert len(train_file.read_text().splitlines()) == SMOKE_PAIRS[run], run
-    assert metrics["reports/tsdae_qwen/metrics.json"]["data"]["substituted"]["stand_in_model"] is True
+    assert metrics["reports/tsdae_qwen/metrics.json"]["data"]["stand_in_model"] is True
 
     plots = json.dumps(json.loads(_dvc(repo_copy, "plots", "show", "--json")))
     for title in ("cosine_sparql held-out cosine AP", "tsdae_minilm held-out MAP@25", "tsdae_qwen training loss",

@@ -124,3 +124,13 @@ def test_the_optimizer_named_in_params_is_the_trainers():
     training = load("params/cosine_sparql.yaml").training
     assert training_arguments(training, "unused", evaluate=False).optim == "adamw_torch_fused"
     assert training_arguments(training | {"optim": "adamw_torch"}, "unused", evaluate=False).optim == "adamw_torch"
+
+
+@pytest.mark.parametrize(("steps_per_epoch", "expected"), [(9, 9), (500, 100)])
+def test_a_short_run_is_evaluated_at_least_once_an_epoch(tmp_path, steps_per_epoch, expected):
+    from cardrepro.params import load
+    from cardrepro.training import training_arguments
+
+    training = load("params/mnrl_compressed.yaml").training  # eval_steps 100, 90 steps in 10 epochs
+    arguments = training_arguments(training, str(tmp_path), evaluate=True, steps_per_epoch=steps_per_epoch)
+    assert arguments.eval_steps == expected

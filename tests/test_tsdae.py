@@ -8,7 +8,7 @@ import torch
 from cardrepro.models import load_sentence_transformer, resolve_base_model
 from cardrepro.stand_ins import TINY_QWEN2
 from cardrepro.training import make_loss
-from cardrepro.tsdae import PrefixDenoisingAutoEncoderLoss, conditioning_check
+from cardrepro.tsdae import PrefixDenoisingAutoEncoderLoss, conditioning_check, decoder_note
 
 # Four unrelated (source, target) pairs: a decoder that reads the source can tell them apart.
 PAIRS = [
@@ -37,8 +37,18 @@ def test_card_loss_on_qwen2_ignores_the_source(tiny_qwen):
 def test_card_loss_on_a_bert_decoder_reads_the_source():
     model = _model("sentence-transformers/all-MiniLM-L6-v2", None)
     torch.manual_seed(0)
-    check = conditioning_check(make_loss(model, {"loss": "DenoisingAutoEncoderLoss"}), PAIRS)
+    loss = make_loss(model, {"loss": "DenoisingAutoEncoderLoss"})
+    check = conditioning_check(loss, PAIRS)
     assert check["loss_gap_shuffled"] != 0.0 and check["grad_norm_pooled"] > 0.0
+    assert decoder_note(loss) == ("decoder BertLMHeadModel: the encoder's weights, plus cross-attention in 6 layers "
+                                  "(60 tensors) that the encoder checkpoint lacks, newly initialised, as TSDAE expects")
+
+
+def test_the_decoder_note_says_how_each_objective_meets_the_embedding(tiny_qwen):
+    card = make_loss(tiny_qwen, {"loss": "DenoisingAutoEncoderLoss"})
+    assert decoder_note(card).startswith("decoder Qwen2ForCausalLM: no cross-attention, so the card's objective cannot")
+    prefix = make_loss(tiny_qwen, {"loss": "DenoisingAutoEncoderLoss", "conditioning": "prefix", "prefix_tokens": 3})
+    assert decoder_note(prefix) == "decoder Qwen2ForCausalLM: reads the embedding as 3 prefix vectors through a new projection"
 
 
 @pytest.mark.parametrize("tied", [True, False])

@@ -105,6 +105,7 @@ def training_arguments(training: dict, output_dir: str, evaluate: bool, batch_sa
         optim=training["optim"],  # adamw_torch_fused: the card's AdamW in one kernel, ~4x faster a step on CPU
         seed=training["seed"],
         logging_steps=training["logging_steps"],
+        disable_tqdm=False,  # a step bar (on the terminal under `cardrepro execute`), never the trainer's printed logs
         eval_strategy="steps" if evaluate else "no",
         eval_steps=min(training["eval_steps"], steps_per_epoch or training["eval_steps"]) if evaluate else None,
         eval_on_start=evaluate,  # the base model's score as step 0 of the curve

@@ -1,0 +1,99 @@
+"""What a run notebook shows first and what `dvc metrics show` prints, from records with known contents."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from cardrepro.display import PENDING, VerdictSlot, readable, verdict_markdown
+from cardrepro.reports import headline_metrics
+from tests.records import details
+
+
+def test_the_verdict_leads_with_its_status_reasons_headline_and_every_card_figure():
+    record = details("mnrl_qa", 0.5, 0.7, stand_in=True, card={"cosine_mrr@10": 0.9})
+    text = verdict_markdown(record)
+    lines = text.splitlines()
+    assert lines[0] == "### Verdict: not checkable"
+    assert lines[2] == ("Generated data, not the card's; a stand-in for the card's base model, which is not "
+                        "available here.")
+    assert "Headline cosine_mrr@10: base model 0.5000, tuned 0.7000 [95% interval 0.6000, 0.8000], card 0.9000." in text
+    assert "| cosine_mrr@10 | 0.9000 | 0.7000 | [0.6000, 0.8000] | not checkable |" in text
+    assert "| training loss at step 500 | 0.6000 | 0.3000 | — | not checkable |" in text
+    assert "the card reports none." in verdict_markdown(details("mnrl_qa", 0.5, 0.7))
+
+
+def test_the_slot_under_the_title_shows_pending_until_the_run_fills_it(monkeypatch):
+    shown = []
+
+    class Handle:  # what IPython returns for display(..., display_id=True)
+        def update(self, markdown):
+            shown.append(("update", markdown.data))
+
+    monkeypatch.setattr("IPython.display.display",
+                        lambda markdown, display_id: shown.append(("display", markdown.data)) or Handle())
+    slot = VerdictSlot()
+    assert shown == [("display", PENDING)]
+    slot.fill(details("mnrl_qa", 0.5, 0.7))
+    assert shown[1] == ("update", verdict_markdown(details("mnrl_qa", 0.5, 0.7)))
+
+
+def test_metrics_json_holds_the_headline_only():
+    record = details("cosine_sparql", 0.61234, 0.91239)
+    shown = headline_metrics(record)
+    assert list(shown) == ["verdict", "headline", "base", "tuned", "tuned_low", "tuned_high", "gain_low", "gain_high",
+                           "card", "loss_card_step", "loss_run", "loss_card", "stand_in_model", "generated_data", "steps",
+                           "seconds"]
+    assert shown["verdict"] == "not checkable" and shown["headline"] == "cosine_mrr@10"
+    assert (shown["base"], shown["tuned"], shown["tuned_low"], shown["gain_high"]) == (0.6123, 0.9124, 0.8124, 0.3501)
+    assert (shown["card"], shown["loss_card_step"], shown["loss_run"], shown["loss_card"]) == (None, 500, 0.3, 0.6)
+    unreached = headline_metrics({**record, "loss_at_card_steps": {"500": {"run": None, "card": 0.6}}})
+    assert (unreached["loss_card_step"], unreached["loss_run"], unreached["loss_card"]) == (None, None, None)
+
+
+def test_tables_a_reader_sees_have_no_nan():
+    table = readable(pd.DataFrame({"card": [0.91666, None], "steps": [3, 4]}))
+    assert table["card"].tolist() == ["0.9167", "—"] and table["steps"].tolist() == [3, 4]
+
+
+def test_a_card_without_figures_gets_a_sentence_not_an_empty_table():
+    from IPython.display import Markdown
+
+    from cardrepro.cards import card_figures
+    from cardrepro.params import load
+    from cardrepro.training import loss_window_table
+
+    card = load("params/mnrl_compressed.yaml").card
+    assert isinstance(card_figures(card), Markdown) and isinstance(loss_window_table(pd.DataFrame(), card), Markdown)
+    cosine = load("params/cosine_sparql.yaml").card
+    shown = card_figures(cosine)
+    assert not shown.isna().any().any() and "—" in shown["step"].tolist()
+
+
+def test_the_loss_table_pairs_each_card_step_with_the_same_window_once():
+    from cardrepro.training import loss_window_table
+
+    card = {"logged_loss": {"500": 0.6, "1000": 0.4}, "logging_steps": 500}
+    history = pd.DataFrame({"step": [250, 500, 750], "loss": [0.5, 0.3, 0.2]})
+    table = loss_window_table(history, card)
+    assert list(table.index) == [500, 1000]  # one row a step: no string and integer copies of it
+    assert table.loc[500].tolist() == ["0.6000", "0.4000"] and table.loc[1000].tolist() == ["0.4000", "—"]
+
+
+@pytest.mark.parametrize("retrieval", [True, False])
+def test_the_training_figure_draws_what_its_legend_names(retrieval):
+    from cardrepro.plots import plot_training
+
+    history = pd.DataFrame({"step": [0, 50, 100], "loss": [None, 0.5, 0.4], "eval_m": [0.2, 0.3, 0.35]})
+    intervals = pd.DataFrame({"base": [0.2], "tuned": [0.35], "tuned_low": [0.3], "tuned_high": [0.4]}, index=["m"])
+    no_card = {"logged_loss": {}, "logging_steps": 500}
+    fig = plot_training(history, no_card, "m", intervals, {"m": 0.05} if retrieval else {})
+    loss_ax, metric_ax = fig.axes
+    assert [t.get_text() for t in loss_ax.get_legend().get_texts()] == ["this run (mean of each logging window)"]
+    assert loss_ax.get_title() == "Training loss (the card logs none)"
+    labels = [t.get_text() for t in metric_ax.get_legend().get_texts()]
+    assert labels[:2] == ["this run", "base model 0.2000"] and labels[-1] == "tuned, 95% interval"
+    assert ("random ranking 0.0500" in labels) == retrieval and "card" not in labels
+    card = {"logged_loss": {"100": 0.45}, "logging_steps": 100}
+    labels = [t.get_text() for t in plot_training(history, card, "m", intervals).axes[0].get_legend().get_texts()]
+    assert labels[1:] == ["card (mean of the 100 steps before)", "this run, same 100-step window"]
