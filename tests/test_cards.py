@@ -25,8 +25,9 @@ def test_architecture_summary_reads_both_formats():
 
 def test_card_comparison_flags_differences():
     card = load("params/cosine_sparql.yaml").card
-    frame = card_comparison(architecture_summary(NEW_FORMAT), card)
-    assert frame.loc["backbone", "same"] == "yes" and frame.loc["pooling", "same"] == "NO"
+    frame = card_comparison(architecture_summary(NEW_FORMAT), card, "base model loaded here")
+    assert frame.loc["backbone", "same"] == "yes" and frame.loc["pooling", "same"] == "no"
+    assert list(frame.columns) == ["seed card", "base model loaded here", "same"]
 
 
 def test_recipe_table_marks_every_departure():

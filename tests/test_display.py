@@ -15,12 +15,34 @@ def test_the_verdict_leads_with_its_status_reasons_headline_and_every_card_figur
     text = verdict_markdown(record)
     lines = text.splitlines()
     assert lines[0] == "### Verdict: not checkable"
-    assert lines[2] == ("Generated data, not the card's; a stand-in for the card's base model, which is not "
+    assert lines[2] == ("**Why:** generated data, not the card's; a stand-in for the card's base model, which is not "
                         "available here.")
-    assert "Headline cosine_mrr@10: base model 0.5000, tuned 0.7000 [95% interval 0.6000, 0.8000], card 0.9000." in text
-    assert "| cosine_mrr@10 | 0.9000 | 0.7000 | [0.6000, 0.8000] | not checkable |" in text
-    assert "| training loss at step 500 | 0.6000 | 0.3000 | — | not checkable |" in text
-    assert "the card reports none." in verdict_markdown(details("mnrl_qa", 0.5, 0.7))
+    assert lines[4] == ("**Headline, cosine_mrr@10:** base model 0.5000, tuned 0.7000 [0.6000, 0.8000], gain +0.2000 "
+                        "[+0.1500, +0.2500] (brackets: 95% intervals); the card reports 0.9000.")
+    assert "| cosine_mrr@10 | 0.9000 | 0.7000 | [0.6000, 0.8000] | not checkable | — |" in text  # "—": the reasons above
+    assert "| training loss at step 500 | 0.6000 | 0.3000 | — | not checkable | — |" in text
+    assert "Beyond the card" not in text and "the card reports none." in verdict_markdown(details("mnrl_qa", 0.5, 0.7))
+
+
+def test_a_tsdae_verdict_says_whether_the_cards_decoder_reads_the_embedding():
+    blind = {"card_loss_gap_shuffled": 0.0, "card_grad_norm_pooled": 0.0}
+    text = verdict_markdown({**details("tsdae_qwen", 0.01, 0.02), "conditioning": blind})
+    assert ("**Beyond the card:** With the card's objective the decoder **does not** read the sentence embedding: "
+            "shuffling the sources changed the loss by +0.0000") in text
+    assert "the card trained causal language modelling of the target text" in text
+    reading = verdict_markdown({**details("tsdae_minilm", 0.1, 0.2),
+                                "conditioning": {"card_loss_gap_shuffled": 0.03, "card_grad_norm_pooled": 0.5}})
+    assert "the decoder does read the sentence embedding" in reading and "causal language modelling" not in reading
+
+
+def test_a_smoke_run_checks_no_figure_whatever_its_data():
+    from cardrepro.verdict import verdict
+
+    record = details("cosine_sparql", 0.6, 0.9, card={"cosine_mrr@10": 0.9})
+    real = {**record, "substituted": {"stand_in_model": False, "generated_data": False}}
+    smoke = {**real, "training": {**real["training"], "steps": 6, "card_steps": 750}}
+    assert verdict(smoke).why() == "a smoke run (6 of the card's 750 steps)"
+    assert verdict({**smoke, "training": {**smoke["training"], "steps": 75}}).status == "not reproduced"  # loss 0.3 vs 0.6
 
 
 def test_the_slot_under_the_title_shows_pending_until_the_run_fills_it(monkeypatch):

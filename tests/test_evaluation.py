@@ -62,7 +62,7 @@ def test_chance_scores_equal_the_evaluators_own_metrics_averaged_over_every_rank
     pairs = [{"sentence_0": "q1", "sentence_1": "a"}, {"sentence_0": "q2", "sentence_1": "b"},
              {"sentence_0": "q2", "sentence_1": "c"}]
     corpus = [{"id": f"x{i}", "text": f"other {i}"} for i in range(3)]
-    cutoffs = {"map_at_k": [3], "mrr_at_k": [2, 6], "accuracy_at_k": [1, 4]}
+    cutoffs = {"map_at_k": [3], "mrr_at_k": [2, 6], "accuracy_at_k": [1, 4], "precision_recall_at_k": [2, 5]}
     evaluator = make_evaluator({**RETRIEVAL, "cutoffs": cutoffs}, pairs, corpus)
     ids = evaluator.corpus_ids
     rankings = list(permutations(ids))
@@ -70,13 +70,14 @@ def test_chance_scores_equal_the_evaluators_own_metrics_averaged_over_every_rank
     for ranking in rankings:
         hits = [{"corpus_id": cid, "score": -rank} for rank, cid in enumerate(ranking)]
         for metric, by_k in evaluator.compute_metrics([hits, hits]).items():
-            if metric in ("map@k", "mrr@k", "accuracy@k"):
+            if metric in ("map@k", "mrr@k", "accuracy@k", "precision@k", "recall@k"):
                 for k, value in by_k.items():
                     key = f"cosine_{metric.removesuffix('@k')}@{k}"
                     totals[key] = totals.get(key, 0.0) + value / len(rankings)
     chance = chance_scores(evaluator)
     assert set(chance) == set(totals) == {"cosine_map@3", "cosine_mrr@2", "cosine_mrr@6", "cosine_accuracy@1",
-                                          "cosine_accuracy@4"}
+                                          "cosine_accuracy@4", "cosine_precision@2", "cosine_precision@5",
+                                          "cosine_recall@2", "cosine_recall@5"}
     assert chance == pytest.approx(totals, abs=1e-12)
 
 

@@ -189,7 +189,7 @@ LOW, SAME, HIGH = [0.0] * 20, [0.25] * 20, [0.5, 1.0] * 10  # per-query scores; 
     ([SAME, SAME], [HIGH, HIGH], "above the card's at every seed, beyond the noise"),
     ([HIGH, HIGH], [SAME, SAME], "below the card's at every seed, beyond the noise"),
     ([SAME, SAME], [HIGH, SAME], "but only 1 of 2 seeds separate them on their own"),
-    ([SAME, SAME], [HIGH, LOW], "The seeds disagree: the prefix objective is above the card's at 1 and below it at 1 of 2"),
+    ([SAME, SAME], [HIGH, LOW], "The seeds disagree: the prefix objective is above the card's at 1, below it at 1 of 2 seeds"),
     ([SAME, SAME, SAME], [HIGH, SAME, SAME], "Over the seeds the prefix objective is above the card's, but only 1 of 3"),
     ([SAME, SAME], [SAME, SAME], "No seed and not their mean separates the two objectives"),
     ([SAME], [HIGH], "From one seed the prefix objective is above the card's on these queries; the seed spread is not measured"),
@@ -203,7 +203,7 @@ def test_conclusion_follows_the_paired_gaps(card, prefix, verdict):
     text = comparison_conclusion(table, runs, _gaps(card, prefix), CHECKS, "m", stand_in=True)
     assert "decoder **does not** read" in text and verdict in text and "random ranking 0.0200" in text
     assert ("mean over seeds" in text) == (len(card) > 1) and "seed mean" not in text
-    assert f"raised its loss by more than 0.01 at {len(prefix)} of {len(prefix)} seeds" in text and "so its decoder uses" in text
+    assert f"raised it by more than 0.01 at {len(prefix)} of {len(prefix)} seeds: its decoder uses the embedding" in text
     best = max(max(means(card)), max(means(prefix)), 0.05)
     assert f"at most {best / 0.02:.2f}x random ranking for any model or seed" in text
 
@@ -228,10 +228,12 @@ def test_conclusion_says_when_the_decoder_reads_and_when_the_prefix_is_not_yet_u
     table = objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"])
     gaps = _gaps([SAME, SAME], [SAME, SAME])
     unused = comparison_conclusion(table, runs, gaps, CHECKS, "m", stand_in=False)
-    assert "at 0 of 2 seeds (mean -0.0180)" in unused and "does not yet use" in unused and "stand-in" not in unused
+    assert "changed its loss by -0.0180 on average and raised it by more than 0.01 at 0 of 2 seeds" in unused
+    assert "reads the embedding but does not yet benefit from it" in unused and "stand-in" not in unused
     reading = comparison_conclusion(table, runs, gaps, {**CHECKS, "card_loss_gap_shuffled": 0.4, "card_grad_norm_pooled": 0.1},
                                     "m", stand_in=False)
-    assert "decoder does read" in reading
+    assert "decoder does read" in reading and "causal language modelling" not in reading
+    assert "the card trained causal language modelling of the target text" in unused
     mixed = _runs([0.2, 0.2], [0.3, 0.3], [0.2, -0.01])
     assert "depends on the seed" in comparison_conclusion(table, mixed, gaps, CHECKS, "m", stand_in=False)
 

@@ -23,6 +23,7 @@ def _metrics(**changes) -> dict:
         "card": {"cosine_ap": 0.9166},
         "intervals": {"cosine_ap": {"tuned": [0.8900, 0.9500]}},
         "loss_at_card_steps": {},
+        "training": {"steps": 362, "card_steps": 750},
     }
     for key, value in changes.items():
         metrics[key] = value
@@ -57,7 +58,7 @@ def test_not_checkable_names_its_reason(changes, facts, reason):
 
 def test_another_held_out_size_or_no_interval_makes_a_figure_not_checkable():
     smaller = verdict(_metrics(data={"source": "real", "train_pairs": 10, "eval_pairs": 20}), PUBLIC)
-    assert smaller.status == NOT_CHECKABLE and "the held-out set differs from the card's (eval_pairs 200)" in smaller.sentence()
+    assert smaller.sentence() == "not checkable: a held-out set of 20 pairs, not the card's 200"
     threshold = verdict(_metrics(card={"cosine_accuracy_threshold": 0.4129}), PUBLIC)
     assert threshold.status == NOT_CHECKABLE and "no interval" in threshold.figures[0].why
 
@@ -73,6 +74,14 @@ def test_one_checkable_figure_reproduced_and_the_rest_not_checkable_is_reproduce
                               loss_at_card_steps={"500": {"run": None, "card": 0.1687}}), PUBLIC)
     assert judged.status == REPRODUCED
     assert [f.status for f in judged.figures] == [REPRODUCED, NOT_CHECKABLE, NOT_CHECKABLE]
+
+
+def test_a_figure_states_only_its_own_reasons_and_the_verdict_the_runs():
+    judged = verdict(_metrics(substituted={"stand_in_model": True, "generated_data": True},
+                              card={"cosine_ap": 0.9166, "cosine_accuracy_threshold": 0.4129}), PUBLIC)
+    assert judged.reasons == ["generated data, not the card's",
+                              "a stand-in for the card's base model, which is not available here"]
+    assert [f.why for f in judged.figures] == ["", "no interval: a threshold is a by-product of the scores"]
 
 
 def test_every_run_has_its_facts():

@@ -63,17 +63,18 @@ def generated_card_facts(model_dir: str | Path) -> dict:
     }
 
 
-def card_comparison(generated: dict, card: dict) -> pd.DataFrame:
-    """Facts of ``generated`` (a model print-out or generated card) against the seed card's."""
+def card_comparison(found: dict, card: dict, label: str) -> pd.DataFrame:
+    """Facts ``found`` here (``label``: the base model as loaded, or the generated model card) against the
+    seed card's; ``same`` is yes or no."""
     seed = {
         **architecture_summary(card["architecture"]),
         "max_seq_length": card["hyperparameters"].get("max_seq_length"),
         "loss": card["hyperparameters"].get("loss"),
         "train_pairs": card["train_pairs"],
     }
-    seed = {key: seed[key] for key in generated}
-    frame = pd.DataFrame({"seed card": pd.Series(seed, dtype=object), "generated card": pd.Series(generated, dtype=object)})
-    frame["same"] = ["yes" if str(a) == str(b) else "NO" for a, b in zip(frame["seed card"], frame["generated card"])]
+    seed = {key: seed[key] for key in found}
+    frame = pd.DataFrame({"seed card": pd.Series(seed, dtype=object), label: pd.Series(found, dtype=object)})
+    frame["same"] = ["yes" if str(a) == str(b) else "no" for a, b in zip(frame["seed card"], frame[label])]
     return frame.rename_axis("fact")
 
 

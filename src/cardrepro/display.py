@@ -27,24 +27,28 @@ def figures_frame(figures: list) -> pd.DataFrame:
     """Each card figure against the run's value, with its status and why (``verdict.Verdict.figures``)."""
     rows = [{"figure": f.name, "card's value": f"{f.card:.4f}", "this run": "—" if f.run is None else f"{f.run:.4f}",
              "95% interval": "—" if f.interval is None else f"[{f.interval[0]:.4f}, {f.interval[1]:.4f}]",
-             "status": f.status, "why": f.why} for f in figures]
+             "status": f.status, "why": f.why or "—"} for f in figures]
     return pd.DataFrame(rows, columns=["figure", "card's value", "this run", "95% interval", "status", "why"])
 
 
 def verdict_markdown(details: dict) -> str:
-    """The answer a reader looks for first: the verdict, what it rests on, the headline numbers, and
-    every figure of the card as judged."""
+    """The answer a reader looks for first: the verdict, what it rests on, the headline numbers, what
+    the run found beyond the card, and every figure of the card as judged ("—": the verdict's reasons)."""
+    from cardrepro.tsdae import conditioning_finding
     from cardrepro.verdict import verdict
 
     judged = verdict(details)
     name = details["headline"]
-    tuned = details["tuned"][name]
-    interval = details.get("intervals", {}).get(name, {}).get("tuned")
-    shown = f"{tuned:.4f}" + (f" [95% interval {interval[0]:.4f}, {interval[1]:.4f}]" if interval else "")
-    card = details["card"].get(name)
-    lines = [f"### Verdict: {judged.status}", "", f"{judged.why()[0].upper()}{judged.why()[1:]}.", "",
-             f"Headline {name}: base model {details['base'][name]:.4f}, tuned {shown}, "
-             + (f"card {card:.4f}." if card is not None else "the card reports none."), ""]
+    intervals = details.get("intervals", {}).get(name, {})
+    bounds = lambda key: (f" [{intervals[key][0]:+.4f}, {intervals[key][1]:+.4f}]" if key == "gain" else  # noqa: E731
+                          f" [{intervals[key][0]:.4f}, {intervals[key][1]:.4f}]") if intervals.get(key) else ""
+    base, tuned, card = details["base"][name], details["tuned"][name], details["card"].get(name)
+    lines = [f"### Verdict: {judged.status}", "", f"**Why:** {judged.why()}.", "",
+             f"**Headline, {name}:** base model {base:.4f}, tuned {tuned:.4f}{bounds('tuned')}, gain "
+             f"{tuned - base:+.4f}{bounds('gain')} (brackets: 95% intervals); "
+             + (f"the card reports {card:.4f}." if card is not None else "the card reports none."), ""]
+    if "conditioning" in details:
+        lines += [f"**Beyond the card:** {conditioning_finding(details['conditioning'])}", ""]
     if judged.figures:
         lines += [markdown_table(figures_frame(judged.figures).set_index("figure"))]
     return "\n".join(lines)

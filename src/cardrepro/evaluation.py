@@ -94,7 +94,8 @@ def top_k_retrieved(model, eval_pairs: list[dict], corpus: list[dict], queries: 
 
 
 def chance_scores(evaluator) -> dict[str, float]:
-    """The expected MAP@k, MRR@k and accuracy@k of ranking the corpus at random, for the evaluator's cut-offs.
+    """The expected MAP@k, MRR@k, accuracy@k, precision@k and recall@k of ranking the corpus at random,
+    for the evaluator's cut-offs.
 
     Exact, per query (n candidates, m of them relevant), averaged over queries: the floor a model
     must clear before a retrieval score means anything, e.g. for a model with random weights. Empty
@@ -107,6 +108,9 @@ def chance_scores(evaluator) -> dict[str, float]:
     scores = {f"cosine_map@{k}": fmean(_chance_average_precision(n, m, k) for m in relevant) for k in evaluator.map_at_k}
     scores |= {f"cosine_mrr@{k}": fmean(_chance_reciprocal_rank(n, m, k) for m in relevant) for k in evaluator.mrr_at_k}
     scores |= {f"cosine_accuracy@{k}": fmean(1 - comb(n - m, k) / comb(n, k) for m in relevant) for k in evaluator.accuracy_at_k}
+    # E[relevant in the top k] = k m / n, so precision@k is m / n and recall@k is k / n on average
+    scores |= {f"cosine_precision@{k}": fmean(m / n for m in relevant) for k in evaluator.precision_recall_at_k}
+    scores |= {f"cosine_recall@{k}": fmean(min(k, n) / n for _ in relevant) for k in evaluator.precision_recall_at_k}
     return scores
 
 
@@ -127,6 +131,13 @@ def heldout_counts(evaluator) -> dict[str, int]:
     if hasattr(evaluator, "queries"):
         return {"eval_queries": len(evaluator.queries), "corpus": len(evaluator.corpus)}
     return {"eval_pairs": len(evaluator.labels)}
+
+
+def heldout_phrase(counts: dict[str, int]) -> str:
+    """``heldout_counts`` in words: "16 held-out pairs", "597 held-out queries ranked against 220 candidates"."""
+    if "eval_queries" in counts:
+        return f"{counts['eval_queries']} held-out queries ranked against {counts['corpus']} candidates"
+    return f"{counts['eval_pairs']} held-out pairs"
 
 
 def evaluate(model, evaluator) -> dict[str, float]:

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from cardrepro.evaluation import heldout_phrase
 from cardrepro.paths import scratch_file
+from cardrepro.verdict import SMOKE_FRACTION, card_facts, verdict
 
 METRICS_FILE = "metrics.json"  # declared as DVC metrics: a handful of columns per run
 DETAILS_FILE = "details.json"  # not declared as metrics: the whole record, read by the summary
-SMOKE_FRACTION = 0.1  # a run under a tenth of the card's steps says nothing about the card
 PLOTS_DIR = "plots"
 
 
@@ -54,8 +55,6 @@ def headline_metrics(details: dict) -> dict:
     """What a DVC user compares across runs and experiments: the verdict, the headline metric of the
     base model, the tuned model (with its 95% interval and that of the gain) and the card, the loss
     over the card's last logging window the run reached, and what was substituted."""
-    from cardrepro.verdict import verdict
-
     name = details["headline"]
     interval = details.get("intervals", {}).get(name, {})
     judged = verdict(details)
@@ -144,6 +143,7 @@ def run_metrics(params, resolved, base: dict, tuned: dict, result, evaluator, in
         "training": {
             "seed": params.training["seed"],
             "steps": result.steps,
+            "card_steps": card_steps(card),
             "seconds": round(result.seconds, 1),
             "steps_per_second": round(result.steps / result.seconds, 3),
             "optim": params.training["optim"],
@@ -172,14 +172,11 @@ def card_steps(card: dict) -> int:
 def conclusion(details: dict, card: dict) -> str:
     """The closing paragraph: the verdict, then what the numbers establish and what they do not, every
     clause chosen by the run's own record (``details.json``), so no sentence is false for some run."""
-    from cardrepro.verdict import card_facts, verdict
-
     metric = details["headline"]
     base, tuned, theirs = details["base"].get(metric), details["tuned"].get(metric), details["card"].get(metric)
     steps, data = details["training"]["steps"], details["data"]
     judged = verdict(details)
-    heldout = (f"{data['eval_queries']} held-out queries ranked against {data['corpus']} candidates"
-               if "eval_queries" in data else f"{data['eval_pairs']} held-out pairs")
+    heldout = heldout_phrase(data)
     text = [f"**Verdict: {judged.status}** ({judged.why()}).",
             f"On {heldout} ({data['source']} data), {metric} went from {base:.4f} (base model) to {tuned:.4f} "
             f"after {steps} training steps"
@@ -189,7 +186,7 @@ def conclusion(details: dict, card: dict) -> str:
         low, high = spread["gain"]
         effect = ("excludes zero: training raised the score on these held-out items" if low > 0 else
                   "excludes zero: training lowered the score on these held-out items" if high < 0 else
-                  "includes zero: these held-out items cannot tell whether training changed the score")
+                  "does not exclude zero: these held-out items cannot tell whether training changed the score")
         text.append(f"Resampling the {details['intervals']['resampled_items']} held-out "
                     f"{'queries' if 'eval_queries' in data else 'pairs'}, the 95% interval of the tuned score is "
                     f"[{spread['tuned'][0]:.4f}, {spread['tuned'][1]:.4f}] and that of the gain "
@@ -212,8 +209,10 @@ def conclusion(details: dict, card: dict) -> str:
 def _not_established(details: dict, facts: dict) -> list[str]:
     """What this run cannot say about the card, one clause per substitution or gap."""
     text = []
+    if facts.get("heldout_note"):
+        text.append(f"**Held out:** {facts['heldout_note']}.")
     if details["substituted"]["generated_data"]:
-        source = (f"the card's data ({facts['public_data']}), which is public: `data.source: real` runs on it"
+        source = (f"the card's data ({facts['public_data']}; `data.source: real` runs on it, see data/raw/README.md)"
                   if facts.get("public_data") else "the card's data, which was never published")
         text.append(f"**Generated data:** this run used the project's generated stand-in for {source}. Its scores "
                     "say how the recipe behaves on data of that shape, not what the card's model scores.")

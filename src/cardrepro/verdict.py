@@ -1,7 +1,8 @@
 """Was a card reproduced? One rule for every figure a card reports, applied to a run's metrics JSON.
 
 A figure can be checked only by a run on the card's own data (``data.source: real``) with the card's
-own base model (no stand-in) and, for an evaluation figure, a held-out set of the card's size.
+own base model (no stand-in), of at least a tenth of the card's steps (less is a smoke run) and, for an
+evaluation figure, a held-out set of the card's size.
 Then:
 
 * an evaluation figure is **reproduced** when it lies inside the run's 95% bootstrap interval of
@@ -22,6 +23,7 @@ from importlib import resources
 import yaml
 
 LOSS_TOLERANCE = 0.10
+SMOKE_FRACTION = 0.1  # a run under a tenth of the card's steps checks nothing
 REPRODUCED, NOT_REPRODUCED, NOT_CHECKABLE = "reproduced", "not reproduced", "not checkable"
 
 
@@ -40,7 +42,7 @@ class Figure:
     run: float | None
     interval: tuple[float, float] | None
     status: str
-    why: str
+    why: str  # this figure's own reasons or comparison; the run's reasons are the verdict's
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,9 @@ def _run_reasons(metrics: dict, facts: dict) -> list[str]:
         reasons.append("the card's data was never published")
     if metrics["substituted"]["stand_in_model"]:
         reasons.append("a stand-in for the card's base model, which is not available here")
+    steps, card_steps = metrics["training"]["steps"], metrics["training"].get("card_steps")
+    if card_steps and steps < SMOKE_FRACTION * card_steps:
+        reasons.append(f"a smoke run ({steps} of the card's {card_steps} steps)")
     return reasons
 
 
@@ -82,15 +87,16 @@ def _evaluation_figure(name: str, card: float, metrics: dict, facts: dict, reaso
     run = metrics["tuned"].get(name)
     bounds = metrics.get("intervals", {}).get(name, {}).get("tuned")
     interval = tuple(bounds) if bounds else None
-    why = list(reasons)
+    why = []
     heldout = facts.get("heldout") or {}
     if any(metrics["data"].get(key) != size for key, size in heldout.items()):
-        why.append(f"the held-out set differs from the card's ({', '.join(f'{k} {v}' for k, v in heldout.items())})")
+        why.append(", ".join(f"a held-out set of {metrics['data'].get(key)} {key.replace('eval_', '')}, not the card's {size}"
+                             for key, size in heldout.items()))
     if run is None:
         why.append("the run does not report this metric")
     elif interval is None:
-        why.append("the run has no interval for it (a threshold is a by-product of the scores)")
-    if why:
+        why.append("no interval: a threshold is a by-product of the scores")
+    if why or reasons:
         return Figure(name, card, run, interval, NOT_CHECKABLE, "; ".join(why))
     if interval[0] <= card <= interval[1]:
         return Figure(name, card, run, interval, REPRODUCED, f"{card:.4f} lies in [{interval[0]:.4f}, {interval[1]:.4f}]")
@@ -102,10 +108,8 @@ def _evaluation_figure(name: str, card: float, metrics: dict, facts: dict, reaso
 
 def _loss_figure(step: str, pair: dict, reasons: list[str]) -> Figure:
     name, card, run = f"training loss at step {step}", pair["card"], pair["run"]
-    why = list(reasons)
-    if run is None:
-        why.append(f"the run ended before step {step}")
-    if why:
+    why = [f"the run ended before step {step}"] if run is None else []
+    if why or reasons:
         return Figure(name, card, run, None, NOT_CHECKABLE, "; ".join(why))
     change = (run - card) / card
     status = REPRODUCED if abs(change) <= LOSS_TOLERANCE else NOT_REPRODUCED
@@ -125,5 +129,5 @@ def verdict(metrics: dict, facts: dict | None = None) -> Verdict:
         return Verdict(metrics["run"], NOT_REPRODUCED, [], figures)
     if any(f.status == REPRODUCED for f in figures):
         return Verdict(metrics["run"], REPRODUCED, [], figures)
-    common = reasons or sorted({f.why for f in figures})
+    common = reasons or sorted({f.why for f in figures if f.why})
     return Verdict(metrics["run"], NOT_CHECKABLE, common, figures)

@@ -1,5 +1,6 @@
-"""Tables and figures over every run's metrics JSON: the verdict on each card, base vs tuned vs card
-with 95% intervals, loss at the card's steps, substitutions, loss curves, and the spread over seeds."""
+"""Tables and figures over every run's record (details.json): the verdict on each card, base vs tuned
+vs card with 95% intervals, loss at the card's steps, substitutions, loss curves, and the spread over
+seeds."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ SEED_COLUMNS = ["run", "seed", "origin", "headline", "training seconds"]
 
 
 def load_runs(report_root: str | Path, runs: list[str]) -> dict[str, dict | None]:
-    """Each run's metrics JSON under ``report_root/<run>/``, or None when that run has not been run."""
+    """Each run's record (details.json) under ``report_root/<run>/``, or None when that run has not been run."""
     found = {}
     for run in runs:
         path = resolve(report_root) / run / DETAILS_FILE
