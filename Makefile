@@ -43,8 +43,8 @@ test: setup
 notebooks: setup
 	$(RUN) $(BIN)/cardrepro smoke
 
-# The generated-data benchmarks behind README's Performance tables (about 30 min here), then the tables.
-# The Eedi rows need the competition files: add --source real --raw <folder> (see README).
+# The generated-data benchmarks behind the Performance tables of docs/performance.md (about 30 min here), then the tables.
+# The Eedi rows need the competition files: add --source real --raw <folder> (see docs/substitutions.md).
 bench: setup
 	$(RUN) $(BIN)/python -m benchmarks.bench_training --steps 20 --repeats 3
 	$(RUN) $(BIN)/python -m benchmarks.length_grouping --recipes cosine --steps 60

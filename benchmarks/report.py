@@ -1,6 +1,6 @@
-"""README's Performance tables, written from the benchmark JSON files under reports/benchmarks/.
+"""The Performance tables of docs/performance.md, written from the benchmark JSON files under reports/benchmarks/.
 
-The numbers in README are pasted from this output (a test keeps the two equal), so every figure
+The numbers in docs/performance.md are pasted from this output (a test keeps the two equal), so every figure
 there can be traced to the run that measured it.
 
     python -m benchmarks.report
