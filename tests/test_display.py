@@ -17,7 +17,8 @@ def test_the_verdict_leads_with_its_status_reasons_headline_and_every_card_figur
     assert lines[0] == "### Verdict: not checkable"
     assert lines[2] == ("**Why:** generated data, not the card's; a stand-in for the card's base model, which is not "
                         "available here.")
-    assert lines[4] == ("**Headline, cosine_mrr@10:** base model 0.5000, tuned 0.7000 [0.6000, 0.8000], gain +0.2000 "
+    assert lines[4] == ("**Headline, cosine_mrr@10, on 20 held-out queries ranked against 30 candidates (generated "
+                        "data):** base model 0.5000, tuned 0.7000 [0.6000, 0.8000], gain +0.2000 "
                         "[+0.1500, +0.2500] (brackets: 95% intervals); the card reports 0.9000.")
     assert "| cosine_mrr@10 | 0.9000 | 0.7000 | [0.6000, 0.8000] | not checkable | — |" in text  # "—": the reasons above
     assert "| training loss at step 500 | 0.6000 | 0.3000 | — | not checkable | — |" in text

@@ -135,3 +135,51 @@ def test_real_split_is_deterministic_and_covers_every_question(real_pairs):
     check_split(real_pairs, train, heldout)
     assert len(heldout["queries"]) == 59
     assert 400 < len(heldout["corpus"]) < 600
+
+
+def qa_pairs(questions: int, answers: int) -> list[dict]:
+    return [{"sentence_0": f"Q{q}?", "sentence_1": f"answer {a} to {q}", "topic": ""}
+            for q in range(questions) for a in range(answers)]
+
+
+def test_the_question_split_keeps_whole_questions_out_of_training():
+    from cardrepro.data.mlqa import split_questions
+
+    pairs = qa_pairs(10, 6)
+    train, heldout = split_questions(pairs, n_questions=3, max_answers=9, seed=1)
+    held = set(heldout["queries"].values())
+    assert len(held) == 3 and not held & {p["sentence_0"] for p in train}
+    assert len(train) == 7 * 6
+    relevant = set().union(*heldout["relevant"].values())
+    assert len(relevant) == 9 and len(heldout["corpus"]) == 9 + 7 * 3  # the same rate, 9 of 18, for distractors
+    for qid, question in heldout["queries"].items():
+        assert heldout["relevant"][qid] and all(pairs[int(a[1:])]["sentence_0"] == question
+                                                for a in heldout["relevant"][qid])
+    assert split_questions(pairs, 3, 9, seed=1) == (train, heldout)
+    assert split_questions(pairs, 3, 9, seed=2)[1]["queries"] != heldout["queries"]
+
+
+@pytest.mark.parametrize("n", [1, 10])
+def test_the_question_split_leaves_some_questions_on_each_side(n):
+    from cardrepro.data.mlqa import split_questions
+
+    with pytest.raises(ValueError, match=r"data.eval_questions: .* of 10 questions; fix: hold out at least 2"):
+        split_questions(qa_pairs(10, 3), n_questions=n, max_answers=5, seed=0)
+
+
+def test_real_question_split_holds_out_twelve_unseen_questions(real_pairs):
+    from cardrepro.data.mlqa import build_pairs
+
+    data = {"source": "real", "raw": str(shared_path("data", "mlqa", "data_science_questions.csv")), "seed": 42,
+            "train_rows": 2764, "eval_rows": 200, "heldout": "questions", "eval_questions": 12}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        train, held = build_pairs(data, "train"), build_pairs(data, "eval")
+    unseen = {p["sentence_0"] for p in held}
+    assert len(unseen) == 12 and not unseen & {p["sentence_0"] for p in train}
+    assert len(train) == 2764 - sum(p["sentence_0"] in unseen for p in real_pairs)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        distractors = {row["text"] for row in build_pairs(data, "corpus")}
+    trained_answers = {p["sentence_1"] for p in train}
+    assert len(distractors) > 500 and distractors <= trained_answers and not distractors & {p["sentence_1"] for p in held}

@@ -142,3 +142,76 @@ def test_an_unknown_optimizer_is_one_line_naming_the_choices(cosine_params):
     cosine_params["training"]["optim"] = "sgd"
     with pytest.raises(ParamsError, match=r"^x.yaml: training.optim: impossible value 'sgd'; fix: use adamw_torch_fused"):
         validate(cosine_params, source="x.yaml")
+
+
+def test_every_real_run_is_its_params_file_on_the_real_data_with_only_the_overlays_changes(tmp_path):
+    """params/real.yaml's runs, pointed at a stand-in file: source real, in-memory pairs, results under
+    real/<name>/, the overlay's `set` values, and nothing else changed."""
+    from cardrepro.params import real_runs, with_real
+
+    runs = real_runs()
+    assert {entry["run"] for entry in runs.values()} == {"cosine_sparql", "tsdae_minilm", "tsdae_qwen", "mnrl_qa"}
+    for name, entry in runs.items():
+        overlay = tmp_path / "real.yaml"
+        overlay.write_text(yaml.safe_dump({"runs": {name: entry | {"raw": str(tmp_path)}}}), encoding="utf-8")
+        main = load(f"params/{entry['run']}.yaml")
+        real = with_real(main, name, overlay)
+        assert real.data["source"] == "real" and real.data["raw"] == str(tmp_path)
+        assert all(real.data[key] is None for key in ("train_file", "eval_file", "corpus_file") if key in main.data)
+        assert real.outputs == {"model_dir": f"models/real/{name}", "report_dir": f"reports/real/{name}"}
+        for section in ("data", "model", "training", "evaluation", "card"):
+            changed = {k for k in getattr(real, section) if getattr(real, section)[k] != getattr(main, section).get(k)}
+            allowed = set(entry.get("set", {}).get(section, {}))
+            if section == "data":
+                allowed |= {"source", "raw", "train_file", "eval_file", "corpus_file"}
+            assert changed <= allowed, (name, section, changed)
+
+
+def test_the_mnrl_qa_recipes_differ_only_where_the_cards_source_notebook_did():
+    from cardrepro.params import real_runs
+
+    runs = real_runs()
+    assert runs["mnrl_qa_source_recipe"]["set"]["training"] == {"learning_rate": 2.0e-6, "weight_decay": 0.03,
+                                                               "warmup_ratio": 0.1}
+    assert runs["mnrl_qa"]["set"]["data"] == runs["mnrl_qa_source_recipe"]["set"]["data"]
+    assert runs["mnrl_qa_new_questions"]["set"]["data"]["heldout"] == "questions"
+
+
+def test_a_bad_real_run_is_one_line(tmp_path):
+    from cardrepro.params import with_real
+
+    main = load("params/mnrl_qa.yaml")
+    overlay = tmp_path / "real.yaml"
+    overlay.write_text(yaml.safe_dump({"runs": {"x": {"run": "cosine_sparql", "raw": str(tmp_path)}}}), encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"runs: no run named 'y'; fix: use one of x$"):
+        with_real(main, "y", overlay)
+    with pytest.raises(ParamsError, match=r"runs.x.run: says 'cosine_sparql', not 'mnrl_qa'; fix: run `cardrepro execute "
+                                          r"cosine_sparql --real x`"):
+        with_real(main, "x", overlay)
+    overlay.write_text(yaml.safe_dump({"runs": {"x": {"run": "mnrl_qa", "raw": str(tmp_path),
+                                                      "set": {"training": {"learning_rat": 1e-5}}}}}), encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"training.learning_rat: unknown key"):
+        with_real(main, "x", overlay)
+    overlay.write_text(yaml.safe_dump({"runs": {"x": {"run": "mnrl_qa", "raw": str(tmp_path / "nowhere.csv")}}}),
+                       encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"data.raw: no such file or folder .*nowhere.csv"):
+        with_real(main, "x", overlay)
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"heldout": "questions"}, "data.heldout: data.eval_questions goes with data.heldout: questions"),
+    ({"eval_questions": 12}, "data.eval_questions: data.eval_questions goes with data.heldout: questions"),
+    ({"heldout": "answers", "eval_questions": 12}, "data.eval_questions: data.eval_questions goes with"),
+    ({"heldout": "concepts"}, "data.heldout: impossible value 'concepts'"),
+])
+def test_the_question_split_needs_its_count_and_only_it(data, message):
+    raw = load("params/mnrl_qa.yaml").as_dict()
+    raw["data"] = {k: v for k, v in raw["data"].items() if k != "heldout"} | data
+    with pytest.raises(ParamsError, match=message):
+        validate(raw, source="params/mnrl_qa.yaml")
+
+
+def test_only_mnrl_qa_has_a_choice_of_held_out_split(cosine_params):
+    cosine_params["data"]["heldout"] = "answers"
+    with pytest.raises(ParamsError, match=r"data.heldout: only used by mnrl_qa, not cosine_sparql; fix: remove the key"):
+        validate(cosine_params, source="x.yaml")

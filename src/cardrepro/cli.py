@@ -47,6 +47,8 @@ def _execute(args: argparse.Namespace) -> None:
     run_params = params_module.load(path)
     if run_params.run != args.run:
         raise ParamsError(f"{path}: run: says {run_params.run!r}, not {args.run!r}; fix: pass params/{args.run}.yaml")
+    if args.real is not None:
+        run_params = params_module.with_real(run_params, args.real)
     if args.seed is not None:
         run_params = params_module.with_seed(run_params, args.seed)
     published = execute(run_params)
@@ -112,11 +114,13 @@ def parser() -> argparse.ArgumentParser:
     execute.add_argument("--params", help="params file (default: params/<run>.yaml)")
     execute.add_argument("--seed", type=int, help="repeat the run at this training seed, under "
                          "reports/seeds/<run>/seed<N>/ and models/seeds/<run>/seed<N>/ (seeds/dvc.yaml)")
+    execute.add_argument("--real", metavar="NAME", help="the run NAME of params/real.yaml: on the real data, under "
+                         "reports/real/NAME/ and models/real/NAME/ (real/dvc.yaml)")
     execute.set_defaults(handler=_execute)
 
     summary = commands.add_parser("summary", help="execute the cross-run summary notebook over the runs' metrics")
-    summary.add_argument("--report-root", default="reports", help="folder of <run>/metrics.json (default: reports)")
-    summary.add_argument("--seeds-root", help="folder of <run>/seed<N>/metrics.json from seeds/dvc.yaml: adds the "
+    summary.add_argument("--report-root", default="reports", help="folder of <run>/details.json (default: reports)")
+    summary.add_argument("--seeds-root", help="folder of <run>/seed<N>/details.json from seeds/dvc.yaml: adds the "
                          "seed spread (default: none)")
     summary.add_argument("--runs", nargs="+", choices=RUNS, help="runs to include (default: all five)")
     summary.add_argument("--output", help="default: reports/summary/summary.ipynb, or reports/summary/seeds/summary.ipynb "

@@ -23,6 +23,15 @@ def markdown_table(table: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
+def with_interval(value: float | None, interval: list[float] | None = None, signed: bool = False) -> str:
+    """A value to 4 decimals with its 95% interval in brackets, as every table and verdict shows it."""
+    if value is None:
+        return "—"
+    number = "{:+.4f}" if signed else "{:.4f}"
+    shown = number.format(value)
+    return f"{shown} [{number.format(interval[0])}, {number.format(interval[1])}]" if interval else shown
+
+
 def figures_frame(figures: list) -> pd.DataFrame:
     """Each card figure against the run's value, with its status and why (``verdict.Verdict.figures``)."""
     rows = [{"figure": f.name, "card's value": f"{f.card:.4f}", "this run": "—" if f.run is None else f"{f.run:.4f}",
@@ -34,18 +43,19 @@ def figures_frame(figures: list) -> pd.DataFrame:
 def verdict_markdown(details: dict) -> str:
     """The answer a reader looks for first: the verdict, what it rests on, the headline numbers, what
     the run found beyond the card, and every figure of the card as judged ("—": the verdict's reasons)."""
+    from cardrepro.evaluation import heldout_phrase
     from cardrepro.tsdae import conditioning_finding
     from cardrepro.verdict import verdict
 
     judged = verdict(details)
     name = details["headline"]
     intervals = details.get("intervals", {}).get(name, {})
-    bounds = lambda key: (f" [{intervals[key][0]:+.4f}, {intervals[key][1]:+.4f}]" if key == "gain" else  # noqa: E731
-                          f" [{intervals[key][0]:.4f}, {intervals[key][1]:.4f}]") if intervals.get(key) else ""
     base, tuned, card = details["base"][name], details["tuned"][name], details["card"].get(name)
+    data = details["data"]
     lines = [f"### Verdict: {judged.status}", "", f"**Why:** {judged.why()}.", "",
-             f"**Headline, {name}:** base model {base:.4f}, tuned {tuned:.4f}{bounds('tuned')}, gain "
-             f"{tuned - base:+.4f}{bounds('gain')} (brackets: 95% intervals); "
+             f"**Headline, {name}, on {heldout_phrase(data)} ({data['source']} data):** base model {base:.4f}, "
+             f"tuned {with_interval(tuned, intervals.get('tuned'))}, gain "
+             f"{with_interval(tuned - base, intervals.get('gain'), signed=True)} (brackets: 95% intervals); "
              + (f"the card reports {card:.4f}." if card is not None else "the card reports none."), ""]
     if "conditioning" in details:
         lines += [f"**Beyond the card:** {conditioning_finding(details['conditioning'])}", ""]

@@ -133,10 +133,15 @@ def heldout_counts(evaluator) -> dict[str, int]:
     return {"eval_pairs": len(evaluator.labels)}
 
 
-def heldout_phrase(counts: dict[str, int]) -> str:
-    """``heldout_counts`` in words: "16 held-out pairs", "597 held-out queries ranked against 220 candidates"."""
+HELDOUT_KINDS = {"answers": "unseen answers to trained questions", "questions": "questions never trained on"}
+
+
+def heldout_phrase(counts: dict) -> str:
+    """``heldout_counts`` in words: "16 held-out pairs", "597 held-out queries ranked against 220 candidates",
+    and which split a run with a choice of splits (``data.heldout``) used."""
     if "eval_queries" in counts:
-        return f"{counts['eval_queries']} held-out queries ranked against {counts['corpus']} candidates"
+        kind = f" ({HELDOUT_KINDS[counts['heldout']]})" if "heldout" in counts else ""
+        return f"{counts['eval_queries']} held-out queries{kind} ranked against {counts['corpus']} candidates"
     return f"{counts['eval_pairs']} held-out pairs"
 
 

@@ -24,6 +24,7 @@ SCHEDULERS = ("linear", "constant", "cosine")
 LOSSES = ("CosineSimilarityLoss", "MultipleNegativesRankingLoss", "DenoisingAutoEncoderLoss")
 OPTIMIZERS = ("adamw_torch_fused", "adamw_torch")  # the same AdamW update: one fused kernel, or torch's foreach loop
 CONDITIONINGS = ("none", "prefix")  # how a TSDAE decoder reads the sentence embedding (see cardrepro.tsdae)
+HELDOUT_SPLITS = ("answers", "questions")  # mnrl_qa: hold out answers of every question, or whole questions
 GENERATED_MAX_ROWS = 100_000  # the generators' sane ceiling: 16x the largest card (6,000 rows), minutes to build
 
 
@@ -87,6 +88,10 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "seed": Field(INT, check=_seed, fix="use an integer from 0 to 2**32 - 1, such as 42"),
         "train_rows": Field(INT, check=_positive, fix="use a positive number of source rows"),
         "eval_rows": Field(INT, check=_positive, fix="use a positive number of held-out rows"),
+        "heldout": Field(STR, required=False, check=_one_of(HELDOUT_SPLITS),
+                         fix="use 'answers' (new answers to trained questions) or 'questions' (questions never trained on)"),
+        "eval_questions": Field(INT, required=False, check=_positive,
+                                fix="give how many whole questions to hold out, such as 12"),
         "train_file": Field(OPT_STR, required=False, fix="give a JSON Lines path, or null to build pairs in memory"),
         "eval_file": Field(OPT_STR, required=False, fix="give a JSON Lines path, or null to build pairs in memory"),
         "corpus_file": Field(OPT_STR, required=False, fix="give a JSON Lines path, or null to build it in memory"),
@@ -238,12 +243,19 @@ def _check_combinations(raw: dict[str, Any], source: str) -> None:
     if "compare_seeds" in training and not training.get("compare_conditioning"):
         raise _fail(source, "training.compare_seeds", "only used when training.compare_conditioning is true",
                     "set compare_conditioning: true or remove the key")
+    data = raw["data"]
+    for key in ("heldout", "eval_questions"):
+        if key in data and raw["run"] != "mnrl_qa":
+            raise _fail(source, f"data.{key}", f"only used by mnrl_qa, not {raw['run']}", "remove the key")
+    if (data.get("heldout") == "questions") != ("eval_questions" in data):
+        key = "data.eval_questions" if "eval_questions" in data else "data.heldout"
+        raise _fail(source, key, "data.eval_questions goes with data.heldout: questions, and only with it",
+                    "set both (heldout: questions, eval_questions: 12) or neither")
     evaluation = raw["evaluation"]
     reported = metric_names(evaluation)
     if evaluation["metric"] not in reported:
         raise _fail(source, "evaluation.metric", f"the {evaluation['kind']} evaluator never reports {evaluation['metric']!r}",
                     f"use one of {', '.join(reported)}")
-    data = raw["data"]
     if data["source"] == "generated" and data["train_rows"] + data["eval_rows"] > GENERATED_MAX_ROWS:
         key = "data.train_rows" if data["train_rows"] >= data["eval_rows"] else "data.eval_rows"
         raise _fail(source, key, f"{data['train_rows']} + {data['eval_rows']} generated rows is beyond the generators' "
@@ -264,6 +276,11 @@ def _check_files(raw: dict[str, Any], source: str) -> None:
 
 def load(path: str | Path) -> RunParams:
     """Read and validate a params YAML file."""
+    return validate(load_yaml(path), source=str(path))
+
+
+def load_yaml(path: str | Path) -> Any:
+    """A params file's YAML, or one line that says why it cannot be read."""
     path = Path(path)
     if not resolve(path).is_file():
         raise ParamsError(f"{path}: no such params file; fix: use one of params/{{{','.join(RUNS)}}}.yaml")
@@ -275,7 +292,7 @@ def load(path: str | Path) -> RunParams:
         raise ParamsError(f"{path}: cannot be read ({exc.strerror}); fix: check the file's permissions") from exc
     except yaml.YAMLError as exc:
         raise ParamsError(f"{path}: not valid YAML ({str(exc).splitlines()[0]}); fix: correct the syntax") from exc
-    return validate(raw, source=str(path))
+    return raw
 
 
 def from_notebook(values: dict[str, Any], source: str) -> RunParams:
@@ -301,3 +318,47 @@ def with_seed(params: RunParams, seed: int) -> RunParams:
                for key in ("model_dir", "report_dir")}
     raw = params.as_dict() | {"training": params.training | {"seed": seed}, "outputs": params.outputs | outputs}
     return validate(raw, source=f"{params.source} with --seed {seed}")
+
+
+REAL_OVERLAY = "params/real.yaml"  # the runs of real/dvc.yaml
+REAL_RUNS_DIR = "real"  # reports/real/<name>/ and models/real/<name>/
+
+
+def real_runs(overlay: str | Path = REAL_OVERLAY) -> dict[str, dict]:
+    """The real-data runs an overlay file names: {name: {"run", "raw", "set"}}."""
+    raw = load_yaml(overlay)
+    runs = raw.get("runs") if isinstance(raw, dict) else None
+    if not isinstance(runs, dict) or not runs:
+        raise ParamsError(f"{overlay}: runs: missing; fix: map each real-data run's name to its run, raw and set")
+    for name, entry in runs.items():
+        if not isinstance(entry, dict) or entry.get("run") not in RUNS or not isinstance(entry.get("raw"), str):
+            raise _fail(str(overlay), f"runs.{name}", "needs run (one of the five) and raw (the data's path)",
+                        "see the runs already there")
+        if not isinstance(entry.get("set", {}), dict):
+            raise _fail(str(overlay), f"runs.{name}.set", "expected a mapping of sections", "e.g. set: {data: {eval_rows: 90}}")
+    return runs
+
+
+def with_real(params: RunParams, name: str, overlay: str | Path = REAL_OVERLAY) -> RunParams:
+    """``params`` (params/<run>.yaml) on the real data: ``data.source: real`` with the overlay's ``raw``,
+    pairs built in memory from it, the overlay's ``set`` keys replaced and results under
+    ``<reports|models>/real/<name>/``; every other value as in ``params``."""
+    runs = real_runs(overlay)
+    if name not in runs:
+        raise ParamsError(f"{overlay}: runs: no run named {name!r}; fix: use one of {', '.join(runs)}")
+    entry = runs[name]
+    if entry["run"] != params.run:
+        raise ParamsError(f"{overlay}: runs.{name}.run: says {entry['run']!r}, not {params.run!r}; "
+                          f"fix: run `cardrepro execute {entry['run']} --real {name}`")
+    raw = params.as_dict()
+    changes = entry.get("set", {})
+    for section, values in changes.items():
+        if section not in SCHEMA or not isinstance(values, dict):
+            raise _fail(str(overlay), f"runs.{name}.set.{section}", "not a section of a params file",
+                        f"use some of {', '.join(SCHEMA)}, each a mapping")
+        raw[section] = raw[section] | values
+    files = {key: None for key in ("train_file", "eval_file", "corpus_file") if key in raw["data"]}
+    raw["data"] = raw["data"] | {"source": "real", "raw": entry["raw"]} | files
+    raw["outputs"] = {key: str(Path(params.outputs[key]).parent / REAL_RUNS_DIR / name)
+                      for key in ("model_dir", "report_dir")}
+    return validate(raw, source=f"{params.source} with {overlay} runs.{name}")

@@ -121,6 +121,8 @@ def run_metrics(params, resolved, base: dict, tuned: dict, result, evaluator, in
     from cardrepro.uncertainty import intervals_metrics
 
     counts = {"train_pairs": train_pairs, **heldout_counts(evaluator)}
+    if "heldout" in params.data:
+        counts["heldout"] = params.data["heldout"]
     resampled = counts.get("eval_queries", counts.get("eval_pairs"))  # one per-query (or per-pair) row each
     card = params.card
     loss_at_steps = loss_at_card_steps(result.history, [int(step) for step in card["logged_loss"]], card["logging_steps"])
@@ -209,10 +211,12 @@ def conclusion(details: dict, card: dict) -> str:
 def _not_established(details: dict, facts: dict) -> list[str]:
     """What this run cannot say about the card, one clause per substitution or gap."""
     text = []
-    if facts.get("heldout_note"):
-        text.append(f"**Held out:** {facts['heldout_note']}.")
+    note = facts.get("heldout_note", {}).get(details["data"].get("heldout", "answers"))
+    if note:
+        text.append(f"**Held out:** {note}.")
     if details["substituted"]["generated_data"]:
-        source = (f"the card's data ({facts['public_data']}; `data.source: real` runs on it, see data/raw/README.md)"
+        source = (f"the card's data ({facts['public_data']}; `make data` then `make repro-real` runs the card's "
+                  "recipe on it, see data/raw/README.md)"
                   if facts.get("public_data") else "the card's data, which was never published")
         text.append(f"**Generated data:** this run used the project's generated stand-in for {source}. Its scores "
                     "say how the recipe behaves on data of that shape, not what the card's model scores.")

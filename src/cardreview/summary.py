@@ -11,8 +11,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from cardrepro.paths import resolve
-from cardrepro.reports import DETAILS_FILE  # relative paths are from the repository root, as in params
-from cardrepro.display import figures_frame, markdown_table, readable  # noqa: F401 (readable: for the notebook)
+from cardrepro.display import figures_frame, markdown_table, readable, with_interval  # noqa: F401 (readable: for the notebook)
+from cardrepro.reports import DETAILS_FILE
 from cardrepro.verdict import NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, verdict
 
 MAIN_SEED_NOTE = "main run"
@@ -30,16 +30,6 @@ def load_runs(report_root: str | Path, runs: list[str]) -> dict[str, dict | None
 
 def missing_runs(metrics: dict[str, dict | None]) -> list[str]:
     return [run for run, found in metrics.items() if found is None]
-
-
-def _with_interval(value: float | None, interval: list[float] | None, signed: bool = False) -> str:
-    if value is None:
-        return "—"
-    shown = f"{value:+.4f}" if signed else f"{value:.4f}"
-    if not interval:
-        return shown
-    low, high = (f"{x:+.4f}" if signed else f"{x:.4f}" for x in interval)
-    return f"{shown} [{low}, {high}]"
 
 
 def _model(metrics: dict) -> str:
@@ -68,11 +58,11 @@ def results_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
             "data": found["data"]["source"],
             "held out": _held_out(found["data"]),
             "metric": name,
-            "base [95% CI]": _with_interval(base, interval.get("base")),
-            "tuned [95% CI]": _with_interval(tuned, interval.get("tuned")),
-            "gain [95% CI]": _with_interval(None if base is None or tuned is None else tuned - base,
+            "base [95% CI]": with_interval(base, interval.get("base")),
+            "tuned [95% CI]": with_interval(tuned, interval.get("tuned")),
+            "gain [95% CI]": with_interval(None if base is None or tuned is None else tuned - base,
                                             interval.get("gain"), signed=True),
-            "card": _with_interval(found["card"].get(name), None),
+            "card": with_interval(found["card"].get(name), None),
         }
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")
 
@@ -89,7 +79,7 @@ def verdict_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
         interval = found.get("intervals", {}).get(name, {})
         rows[run] = {"verdict": judged.status, "why": judged.why(),
                      "card's figures": _card_figures(judged.figures, name),
-                     "this run's headline [95% CI]": f"{name} {_with_interval(found['tuned'].get(name), interval.get('tuned'))}",
+                     "this run's headline [95% CI]": f"{name} {with_interval(found['tuned'].get(name), interval.get('tuned'))}",
                      "substituted": _substituted(found)}
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")
 

@@ -3,7 +3,9 @@
 The card trained on every row of an ML-concepts Q&A CSV (columns Question, Answer, Topic) as one
 (sentence_0 = question, sentence_1 = answer) pair. Each question has many paraphrased answers, so
 the natural evaluation is retrieval: hold out some answers of every question and ask whether the
-question finds them again among all held-out answers.
+question finds them again among all held-out answers (``data.heldout: answers``). That keeps every
+question in training; ``data.heldout: questions`` holds out whole questions instead, so the score is
+about questions the model never saw.
 """
 
 from __future__ import annotations
@@ -97,6 +99,39 @@ def split_answers(
     return train, heldout
 
 
+def split_questions(
+    pairs: list[dict], n_questions: int, max_answers: int, seed: int, group_by: str = "sentence_0"
+) -> tuple[list[dict], dict]:
+    """Hold out ``n_questions`` whole groups: none of their pairs is trained on.
+
+    Returns (train_pairs, heldout) shaped like ``split_answers``: each distinct question text of a
+    held-out group is a query, relevant to its group's answers in the corpus. The corpus holds about
+    ``max_answers`` answers of the held-out groups and, at the same rate, answers of every trained group
+    (they stay in training): a new question must find its answers among the answers of every question,
+    not only among the few held out. Deterministic for a seed.
+    """
+    groups = _groups(pairs, group_by)
+    if not 2 <= n_questions < len(groups):
+        raise ValueError(f"data.eval_questions: {n_questions} of {len(groups)} questions; fix: hold out at least 2 "
+                         f"and fewer than {len(groups)}, so that each side has some")
+    rng = random.Random(seed)
+    held_groups = set(rng.sample(list(groups), n_questions))
+    texts = {key: list(dict.fromkeys(pairs[i]["sentence_1"] for i in indices)) for key, indices in groups.items()}
+    rate = max_answers / sum(len(texts[key]) for key in held_groups)
+    heldout: dict = {"queries": {}, "corpus": {}, "relevant": {}}
+    for key, indices in groups.items():
+        drawn = set(rng.sample(texts[key], max(1, min(len(texts[key]), round(rate * len(texts[key]))))))
+        aids = _add_corpus(heldout["corpus"], pairs, indices, drawn)
+        if key not in held_groups:
+            continue
+        for question in dict.fromkeys(pairs[i]["sentence_0"] for i in indices):
+            qid = f"q{len(heldout['queries'])}"
+            heldout["queries"][qid] = question
+            heldout["relevant"][qid] = set(aids)
+    left_out = {i for key in held_groups for i in groups[key]}
+    return [p for i, p in enumerate(pairs) if i not in left_out], heldout
+
+
 def _groups(pairs: list[dict], group_by: str) -> dict[str, list[int]]:
     """Pair indices per group, groups in order of first appearance."""
     groups: dict[str, list[int]] = {}
@@ -128,19 +163,27 @@ def _add_corpus(corpus: dict, pairs: list[dict], indices: list[int], held: set[s
 
 
 def build_pairs(data: dict, split: str) -> list[dict]:
-    """One split of the mnrl_qa run: training pairs, or held-out (question, answer) pairs.
+    """One split of the mnrl_qa run: training pairs, held-out (question, answer) pairs, or the corpus's
+    other answers (none unless whole questions are held out).
 
-    ``eval_rows`` is the number of answers to hold out (spread over every question); every
-    held-out answer is relevant to each phrasing of its question, and together they are the corpus.
+    ``eval_rows`` is the number of answers to hold out: spread over every question (``heldout:
+    answers``, the default) or drawn from ``eval_questions`` whole questions (``heldout: questions``);
+    every held-out answer is relevant to each phrasing of its question, and together they are the corpus.
     """
     if data["source"] == "real":
         pairs, group_by = read_pairs(resolve(data["raw"])), "sentence_0"
     else:
         pairs, group_by = mlqa_generator.generate_pairs(data["seed"]), "topic"
     check_counts(data, len(pairs), "pairs")
-    train, held_out = split_answers(pairs, data["eval_rows"] / len(pairs), data["seed"], group_by=group_by)
+    if data.get("heldout", "answers") == "questions":
+        train, held_out = split_questions(pairs, data["eval_questions"], data["eval_rows"], data["seed"], group_by)
+    else:
+        train, held_out = split_answers(pairs, data["eval_rows"] / len(pairs), data["seed"], group_by=group_by)
     if split == "train":
         return [{"sentence_0": p["sentence_0"], "sentence_1": p["sentence_1"]} for p in train[: data["train_rows"]]]
+    if split == "corpus":  # answers relevant to no held-out query: the trained questions' (question split only)
+        relevant = set().union(*held_out["relevant"].values())
+        return [{"id": aid, "text": text} for aid, text in held_out["corpus"].items() if aid not in relevant]
     return [
         {"sentence_0": held_out["queries"][qid], "sentence_1": held_out["corpus"][aid]}
         for qid in held_out["queries"]

@@ -1,0 +1,71 @@
+"""One file over HTTP(S): resumed from its ``.part`` file, with a progress bar, installed only when its
+SHA-256 matches the pinned one."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tqdm import tqdm
+
+CHUNK = 1 << 16
+PART, FAILED = ".part", ".failed-check"
+
+
+class FetchError(Exception):
+    """One line: what could not be fetched, and what to do instead."""
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check(path: Path, pinned: str | None) -> None:
+    """Raise FetchError when ``path`` is not the pinned file."""
+    if pinned is not None and sha256(path) != pinned:
+        raise FetchError(f"{path}: its SHA-256 is {sha256(path)}, not the pinned {pinned}")
+
+
+def download(url: str, target: Path, pinned: str | None, timeout: float = 30.0) -> Path:
+    """Fetch ``url`` to ``target``. Bytes land in ``<target>.part`` first, and a later call resumes it
+    (HTTP Range); a complete file that fails its check is kept as ``<target>.failed-check``, never
+    moved onto ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(target.name + PART)
+    have = part.stat().st_size if part.exists() else 0
+    request = urllib.request.Request(url, headers={"Range": f"bytes={have}-"} if have else {})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            resumed = response.status == 206
+            total = response.length + (have if resumed else 0) if response.length is not None else None
+            with part.open("ab" if resumed else "wb") as handle, tqdm(
+                    total=total, initial=have if resumed else 0, unit="B", unit_scale=True, desc=target.name,
+                    leave=False) as bar:
+                for block in iter(lambda: response.read(CHUNK), b""):
+                    handle.write(block)
+                    bar.update(len(block))
+            if total is not None and part.stat().st_size < total:  # the server closed before the last byte
+                raise ConnectionError(f"the connection closed after {part.stat().st_size} of {total} bytes")
+    except urllib.error.HTTPError as exc:
+        if exc.code != 416 or not have:  # 416: the .part already holds every byte
+            raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        kept = f"; {part.stat().st_size} bytes kept in {part.name} for the next try" if part.exists() else ""
+        raise FetchError(f"{url}: cannot download ({reason}){kept}") from exc
+    try:
+        check(part, pinned)
+    except FetchError as exc:
+        failed = target.with_name(target.name + FAILED)
+        os.replace(part, failed)
+        raise FetchError(f"{url}: the download's SHA-256 is {sha256(failed)}, not the pinned {pinned}; kept as "
+                         f"{failed.name}, not installed") from exc
+    os.replace(part, target)
+    return target

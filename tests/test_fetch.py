@@ -1,0 +1,148 @@
+"""`make data`: downloads verified against pinned SHA-256 sums, resumed after an interruption, never
+installed when they fail their check, and one line per data set when offline; served from 127.0.0.1."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import socket
+import threading
+
+import pytest
+
+from cardfetch.download import FetchError, download
+from cardfetch.fetch import fetch
+from cardfetch.sources import datasets
+from tests.conftest import shared_path
+
+BODY = b"Question,Answer,Topic\n" + b"What is MNRL?,A loss with in-batch negatives.,losses\n" * 2000
+PINNED = hashlib.sha256(BODY).hexdigest()
+
+
+class Server(http.server.BaseHTTPRequestHandler):
+    """Serves BODY at /file with Range support; /cut sends half of it, then drops the connection."""
+
+    cut_once = True
+
+    def do_GET(self):  # noqa: N802 - the handler's name
+        start = int(self.headers["Range"].split("=")[1].rstrip("-")) if self.headers.get("Range") else 0
+        if start >= len(BODY):
+            self.send_response(416)
+            self.end_headers()
+            return
+        self.send_response(206 if start else 200)
+        self.send_header("Content-Length", str(len(BODY) - start))
+        self.end_headers()
+        if self.path == "/cut" and Server.cut_once:
+            Server.cut_once = False
+            self.wfile.write(BODY[start:start + len(BODY) // 2])
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        self.wfile.write(BODY[start:])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Server)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    Server.cut_once = True
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_a_download_with_the_pinned_sum_is_installed(server, tmp_path):
+    target = download(f"{server}/file", tmp_path / "data.csv", PINNED)
+    assert target.read_bytes() == BODY and [p.name for p in tmp_path.iterdir()] == ["data.csv"]
+
+
+def test_a_download_with_another_sum_is_kept_aside_and_never_installed(server, tmp_path):
+    target = tmp_path / "data.csv"
+    with pytest.raises(FetchError, match=r"the download's SHA-256 is [0-9a-f]{64}, not the pinned 0{64}; kept as "
+                                         r"data.csv.failed-check, not installed$"):
+        download(f"{server}/file", target, "0" * 64)
+    assert not target.exists() and (tmp_path / "data.csv.failed-check").read_bytes() == BODY
+
+
+def test_an_interrupted_download_resumes_where_it_stopped(server, tmp_path):
+    target = tmp_path / "data.csv"
+    with pytest.raises(FetchError, match=r"cannot download .*bytes kept in data.csv.part for the next try"):
+        download(f"{server}/cut", target, PINNED)
+    kept = (tmp_path / "data.csv.part").stat().st_size
+    assert 0 < kept < len(BODY) and not target.exists()
+    download(f"{server}/cut", target, PINNED)
+    assert target.read_bytes() == BODY and not (tmp_path / "data.csv.part").exists()
+
+
+def test_offline_each_data_set_is_one_line_naming_its_files_and_folder(tmp_path):
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there: a refused connection, as offline
+    sources = datasets(f"""
+lcquad2:
+  runs: [cosine_sparql]
+  folder: data/raw/lcquad2
+  how: http
+  source: the release
+  files:
+    train.json: {{url: "http://127.0.0.1:{port}/train.json", sha256: null}}
+    test.json: {{url: "http://127.0.0.1:{port}/test.json", sha256: null}}
+""")
+    with pytest.raises(FetchError) as err:
+        fetch(sources["lcquad2"], tmp_path)
+    line = str(err.value)
+    assert "\n" not in line and "cannot download" in line
+    assert "fix: bring train.json and test.json into data/raw/lcquad2/" in line
+    assert not (tmp_path / "data/raw/lcquad2/train.json").exists()
+
+
+def test_a_present_file_is_verified_and_never_replaced(tmp_path):
+    mlqa = datasets()["mlqa"]
+    folder = tmp_path / mlqa.folder
+    folder.mkdir(parents=True)
+    (folder / "data_science_questions.csv").write_bytes(b"my own edit\n")
+    with pytest.raises(FetchError, match=r"SHA-256 is [0-9a-f]{64}, not the pinned 97aea0d7.*left as it is"):
+        fetch(mlqa, tmp_path)
+    assert (folder / "data_science_questions.csv").read_bytes() == b"my own edit\n"
+
+
+def test_the_pinned_sums_are_the_files_the_real_results_came_from():
+    pinned = [(dataset, file) for dataset in datasets().values() for file in dataset.files if file.sha256]
+    assert len(pinned) == 3
+    for dataset, file in pinned:
+        copy = shared_path("data", dataset.folder.split("/")[-1], file.name)
+        assert hashlib.sha256(copy.read_bytes()).hexdigest() == file.sha256, file.name
+
+
+def test_the_eedi_files_come_through_the_users_kaggle_command(tmp_path, monkeypatch):
+    """A stand-in `kaggle` on PATH that zips the file, as the real one does for large files."""
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    script = fake_bin / "kaggle"
+    script.write_text("#!/usr/bin/env python3\nimport sys, zipfile\nargs = sys.argv\n"
+                      "name, folder = args[args.index('-f') + 1], args[args.index('-p') + 1]\n"
+                      "with zipfile.ZipFile(f'{folder}/{name}.zip', 'w') as z:\n"
+                      "    z.writestr(name, open(sys.argv[0] + '.' + name, 'rb').read())\n")
+    script.chmod(0o755)
+    for name in ("train.csv", "misconception_mapping.csv"):
+        (fake_bin / f"kaggle.{name}").write_bytes(BODY)
+    monkeypatch.setenv("PATH", f"{fake_bin}:/usr/bin:/bin")
+    sources = datasets(f"""
+eedi:
+  runs: [tsdae_minilm]
+  folder: data/raw/eedi
+  how: kaggle
+  competition: eedi-mining-misconceptions-in-mathematics
+  source: the competition
+  files:
+    train.csv: {{sha256: {PINNED}}}
+    misconception_mapping.csv: {{sha256: "{'0' * 64}"}}
+""")
+    with pytest.raises(FetchError, match=r"misconception_mapping.csv.*not the pinned 0{64}"):
+        fetch(sources["eedi"], tmp_path)
+    folder = tmp_path / "data/raw/eedi"
+    assert (folder / "train.csv").read_bytes() == BODY and not (folder / "misconception_mapping.csv").exists()
