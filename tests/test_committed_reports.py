@@ -14,7 +14,7 @@ import yaml
 from cardrepro.params import RUNS
 from tests.conftest import REPO
 
-LOCKS = ("dvc.lock", "seeds/dvc.lock")
+LOCKS = ("dvc.lock", "seeds/dvc.lock", "real/dvc.lock")
 
 
 def _tracked() -> set[str]:
@@ -70,6 +70,10 @@ def test_committed_results_have_the_hashes_dvc_lock_records():
         assert {f"reports/{run}/{run}.ipynb", f"reports/{run}/{run}.html", f"reports/{run}/metrics.json",
                 f"reports/{run}/details.json", f"reports/{run}/plots"} <= set(checked), run
     assert {"reports/summary/summary.ipynb", "reports/summary/results.md"} <= set(checked)
+    for name, entry in yaml.safe_load((REPO / "params/real.yaml").read_text())["runs"].items():  # the real-data runs
+        run, folder = entry["run"], f"reports/real/{name}"
+        assert {f"{folder}/{run}.ipynb", f"{folder}/{run}.html", f"{folder}/metrics.json", f"{folder}/details.json",
+                f"{folder}/plots"} <= set(checked), name
 
 
 def test_committed_results_come_from_the_committed_notebooks_params_and_code():
@@ -84,3 +88,16 @@ def test_readme_shows_the_committed_results_table():
     table = (REPO / "reports/summary/results.md").read_text(encoding="utf-8")
     assert table in (REPO / "README.md").read_text(encoding="utf-8"), \
         "README.md: the Results table differs from reports/summary/results.md; fix: paste the committed table"
+
+
+def test_the_committed_summary_shows_the_committed_real_and_generated_results():
+    """The summary reads reports/real/ without a DVC dependency on it (dvc.yaml says why): its
+    committed verdict table must still be the one the committed records give."""
+    from cardreview import summary
+
+    _tracked()
+    table = summary.side_by_side(summary.load_runs("reports", list(RUNS)), summary.load_real_runs("reports"))
+    committed = (REPO / "reports/summary/results.md").read_text(encoding="utf-8")
+    assert committed.startswith(summary.markdown_table(table)), \
+        "reports/summary/results.md is not the table of the committed results; fix: `make repro-real` or " \
+        "`dvc repro --force --single-item summary`, then commit"

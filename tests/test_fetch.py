@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from cardfetch.download import FetchError, download
-from cardfetch.fetch import fetch
+from cardfetch.fetch import Differs, fetch
 from cardfetch.sources import datasets
 from tests.conftest import shared_path
 
@@ -61,8 +61,8 @@ def test_a_download_with_the_pinned_sum_is_installed(server, tmp_path):
 
 def test_a_download_with_another_sum_is_kept_aside_and_never_installed(server, tmp_path):
     target = tmp_path / "data.csv"
-    with pytest.raises(FetchError, match=r"the download's SHA-256 is [0-9a-f]{64}, not the pinned 0{64}; kept as "
-                                         r"data.csv.failed-check, not installed$"):
+    with pytest.raises(FetchError, match=r"^data.csv: the download's SHA-256 is [0-9a-f]{64}, not the pinned 0{64}; "
+                                         r"kept as data.csv.failed-check, not installed$"):
         download(f"{server}/file", target, "0" * 64)
     assert not target.exists() and (tmp_path / "data.csv.failed-check").read_bytes() == BODY
 
@@ -142,7 +142,43 @@ eedi:
     train.csv: {{sha256: {PINNED}}}
     misconception_mapping.csv: {{sha256: "{'0' * 64}"}}
 """)
-    with pytest.raises(FetchError, match=r"misconception_mapping.csv.*not the pinned 0{64}"):
+    with pytest.raises(FetchError, match=r"misconception_mapping.csv: the download's SHA-256 .* not the pinned 0{64}; "
+                                         r"kept as misconception_mapping.csv.failed-check"):
         fetch(sources["eedi"], tmp_path)
     folder = tmp_path / "data/raw/eedi"
     assert (folder / "train.csv").read_bytes() == BODY and not (folder / "misconception_mapping.csv").exists()
+    assert sorted(p.name for p in folder.iterdir()) == ["misconception_mapping.csv.failed-check", "train.csv"]
+
+
+def test_the_export_behind_the_committed_results_stands_for_the_release(tmp_path):
+    """With lc_quad_first3000.csv in data/raw/lcquad2/ nothing is downloaded; a wrong copy is reported."""
+    lcquad = datasets()["lcquad2"]
+    folder = tmp_path / lcquad.folder
+    folder.mkdir(parents=True)
+    (folder / "lc_quad_first3000.csv").write_bytes(b"question,sparql_wikidata\n")
+    with pytest.raises(Differs, match=r"lc_quad_first3000.csv: its SHA-256 is .* not the pinned 863164d3"):
+        fetch(lcquad, tmp_path)
+    assert [p.name for p in folder.iterdir()] == ["lc_quad_first3000.csv"]
+
+
+def test_the_command_says_one_line_per_data_set_and_fails_when_one_is_missing(tmp_path, monkeypatch, capsys):
+    from cardfetch.__main__ import main
+
+    monkeypatch.setattr("cardfetch.__main__.project_root", lambda: tmp_path)
+    assert main(["mlqa"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("mlqa (mnrl_qa): missing: data_science_questions.csv is not there; "
+                                               "fix: bring data_science_questions.csv into data/raw/mlqa/")
+    with pytest.raises(SystemExit) as exit_:
+        main(["nope"])
+    assert exit_.value.code == 2 and "unknown data set nope; fix: use some of lcquad2, eedi, mlqa" in capsys.readouterr().err
+
+
+def test_without_the_kaggle_command_the_eedi_line_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(FetchError) as err:
+        fetch(datasets()["eedi"], tmp_path)
+    line = str(err.value)
+    assert line.startswith("train.csv: the Kaggle command line is not installed; fix: bring train.csv and "
+                           "misconception_mapping.csv into data/raw/eedi/")
+    assert "accept the competition's rules" in line and "~/.kaggle/kaggle.json" in line and "\n" not in line

@@ -87,3 +87,34 @@ def test_repro_then_metrics_plots_and_nothing_to_redo(repo_copy):
 
     second = _dvc(repo_copy, "repro")
     assert "Running stage" not in second and "up to date" in second
+
+
+QUESTIONS = ["What is a loss function?", "What is overfitting?", "What is a learning rate?",
+             "What is an embedding?", "What is a tokenizer?", "What is dropout?"]
+
+
+@pytest.mark.slow
+def test_the_real_data_pipeline_runs_an_overlay_on_the_files_in_data_raw(repo_copy):
+    """real/dvc.yaml on a small Q&A file in the real layout: the run is params/mnrl_qa.yaml with the
+    overlay's values, publishes under reports/real/<name>/ and says its data is real."""
+    import csv
+
+    raw = repo_copy / "data/raw/mlqa/data_science_questions.csv"
+    with raw.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Question", "Answer", "Topic"])
+        writer.writerows((question, f"Answer {a} about {question[8:-1]}: phrased way {a}.", "ml")
+                         for question in QUESTIONS for a in range(5))
+    overlay = {"runs": {"mnrl_qa_new_questions": {"run": "mnrl_qa", "raw": "data/raw/mlqa/data_science_questions.csv",
+                                                  "set": {"data": {"heldout": "questions", "eval_questions": 2}}}}}
+    (repo_copy / "params/real.yaml").write_text(yaml.safe_dump(overlay), encoding="utf-8")
+    first = _dvc(repo_copy, "repro", "real/dvc.yaml")
+    assert "Running stage 'real/dvc.yaml:run@mnrl_qa_new_questions'" in first
+    report = repo_copy / "reports/real/mnrl_qa_new_questions"
+    details = json.loads((report / "details.json").read_text())
+    assert details["substituted"]["generated_data"] is False and details["data"]["source"] == "real"
+    assert details["data"]["heldout"] == "questions" and details["data"]["eval_queries"] == 2
+    assert details["data"]["train_pairs"] == 20 and details["data"]["corpus"] > 2  # held-out answers and distractors
+    assert (report / "mnrl_qa.ipynb").is_file() and (repo_copy / "models/real/mnrl_qa_new_questions").is_dir()
+    assert "questions never trained on" in (report / "mnrl_qa.ipynb").read_text()
+    assert "Running stage" not in _dvc(repo_copy, "repro", "real/dvc.yaml")

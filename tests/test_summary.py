@@ -80,8 +80,10 @@ def test_summary_notebook_runs_under_papermill_on_a_smoke_run(tmp_path):
     shown = json.dumps(json.loads(output.read_text())["cells"])
     assert "1 of 2 runs found" in shown and "not run yet: cosine_sparql" in shown
     verdicts, results = table.read_text().split("\n\n")
-    assert verdicts.splitlines()[2].startswith("| mnrl_compressed | not checkable | the card reports no figure; "
-                                               "generated data, not the card's; the card's data was never published |")
+    assert verdicts.splitlines()[2].startswith("| mnrl_compressed | no public data | — | not checkable (the card reports no "
+                                               "figure; generated data, not the card's; the card's data was never "
+                                               "published) | cosine_mrr@10 ")
+    assert f"0 of {len(summary.real_runs())} real-data runs found" in shown
     lines = results.splitlines()
     assert len(lines) == 3 and lines[2].startswith("| mnrl_compressed | all-MiniLM-L6-v2 | generated |")
     assert (tmp_path / "summary" / "summary.html").is_file()
@@ -117,3 +119,70 @@ def test_the_seed_summarys_default_output_is_the_one_seeds_dvc_yaml_writes():
     stages = yaml.safe_load((REPO / "seeds" / "dvc.yaml").read_text())["stages"]
     assert f"--output {SEEDS_SUMMARY}" in stages["summary"]["cmd"]
     assert SEEDS_SUMMARY in [next(iter(out)) if isinstance(out, dict) else out for out in stages["summary"]["outs"]]
+
+
+REAL_OVERLAY = """
+runs:
+  mnrl_qa: {run: mnrl_qa, raw: x.csv}
+  mnrl_qa_source_recipe: {run: mnrl_qa, raw: x.csv, set: {training: {learning_rate: 2.0e-6, weight_decay: 0.03}}}
+  cosine_sparql: {run: cosine_sparql, raw: x}
+"""
+
+
+def _real(base: float, tuned: float, loss: float, run: str = "mnrl_qa") -> dict:
+    record = _metrics(run, base, tuned, stand_in=True)
+    record["data"]["source"] = "real"
+    record["substituted"]["generated_data"] = False
+    record["loss_at_card_steps"] = {"500": {"run": loss, "card": 0.2354}}
+    return record
+
+
+@pytest.fixture
+def real_reports(reports, tmp_path):
+    (tmp_path / "real.yaml").write_text(REAL_OVERLAY, encoding="utf-8")
+    write_metrics(reports / "real" / "mnrl_qa", _real(0.97, 1.0, 0.2054))
+    write_metrics(reports / "real" / "mnrl_qa_source_recipe", _real(0.97, 0.98, 0.2400))
+    return reports, tmp_path / "real.yaml"
+
+
+def test_real_and_generated_verdicts_side_by_side_one_row_per_variant(real_reports):
+    reports, overlay = real_reports
+    generated = summary.load_runs(reports, ["cosine_sparql", "mnrl_qa", "mnrl_compressed"])
+    real = summary.load_real_runs(reports, overlay)
+    assert list(real) == ["real/mnrl_qa", "real/mnrl_qa_source_recipe", "real/cosine_sparql"]
+    table = summary.side_by_side(generated, real, overlay)
+    assert list(table.index) == ["cosine_sparql", "mnrl_qa", "mnrl_qa, source recipe", "mnrl_compressed"]
+    assert table.loc["cosine_sparql", "real data: verdict"] == "not run"
+    assert table.loc["mnrl_compressed", "real data: verdict"] == "no public data"
+    assert table.loc["mnrl_qa, source recipe", "generated data: verdict"] == "—"
+    assert table.loc["mnrl_qa", "real data: verdict"].startswith("not checkable (a stand-in for the card's base model")
+    assert table.loc["mnrl_qa", "real data: headline [95% CI]"] == "cosine_mrr@10 1.0000 [0.9000, 1.1000]"
+    assert table.loc["mnrl_qa", "generated data: headline [95% CI]"] == "cosine_mrr@10 0.7000 [0.6000, 0.8000]"
+
+
+@pytest.mark.parametrize(("losses", "finding"), [
+    ((0.2054, 0.2400), "within ±10% of mnrl_qa_source_recipe (0.2400) only, not of mnrl_qa (0.2054)."),
+    ((0.2300, 0.2400), "within ±10% of mnrl_qa (0.2300) and mnrl_qa_source_recipe (0.2400): it cannot tell them apart."),
+    ((0.1000, 0.4000), "within ±10% of none of mnrl_qa (0.1000) and mnrl_qa_source_recipe (0.4000)."),
+])
+def test_the_recipe_finding_follows_the_losses(real_reports, losses, finding):
+    reports, overlay = real_reports
+    for name, loss in zip(("mnrl_qa", "mnrl_qa_source_recipe"), losses):
+        write_metrics(reports / "real" / name, _real(0.97, 1.0, loss))
+    table = summary.recipe_comparison(summary.load_real_runs(reports, overlay), "mnrl_qa", "500", overlay)
+    assert table.loc["mnrl_qa_source_recipe", "recipe"] == "learning_rate 2e-06, weight_decay 0.03"
+    assert table.loc["mnrl_qa", "recipe"] == "the card's printed recipe"
+    text = summary.recipe_finding(table, "500")
+    assert text.startswith("The card's logged loss at step 500 (0.2354) is " + finding)
+    assert text.endswith("The runs trained big-model (stand-in: small-model), so this says which recipe the card's "
+                         "logged loss resembles on this data; it is not a check of the card's own model.")
+
+
+def test_no_real_run_past_the_cards_step_is_said_so(real_reports):
+    reports, overlay = real_reports
+    record = _real(0.97, 1.0, 0.2)
+    record["loss_at_card_steps"]["500"]["run"] = None
+    write_metrics(reports / "real" / "mnrl_qa", record)
+    write_metrics(reports / "real" / "mnrl_qa_source_recipe", record)
+    table = summary.recipe_comparison(summary.load_real_runs(reports, overlay), "mnrl_qa", "500", overlay)
+    assert summary.recipe_finding(table, "500") == "No real-data run of this card reached step 500: nothing to compare."

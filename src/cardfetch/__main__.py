@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from cardfetch.download import FetchError
-from cardfetch.fetch import fetch
+from cardfetch.fetch import Differs, fetch
 from cardfetch.sources import datasets
 from cardrepro.paths import project_root
 
@@ -14,9 +14,11 @@ from cardrepro.paths import project_root
 def main(argv: list[str] | None = None) -> int:
     known = datasets()
     parser = argparse.ArgumentParser(prog="python -m cardfetch", description=__doc__)
-    parser.add_argument("names", nargs="*", choices=[*known, []], metavar="NAME",
-                        help=f"some of {', '.join(known)} (default: all)")
+    parser.add_argument("names", nargs="*", metavar="NAME", help=f"some of {', '.join(known)} (default: all)")
     args = parser.parse_args(argv)
+    unknown = [name for name in args.names if name not in known]
+    if unknown:
+        parser.exit(2, f"error: unknown data set {', '.join(unknown)}; fix: use some of {', '.join(known)}\n")
     root, failed = project_root(), 0
     for name in args.names or known:
         dataset = known[name]
@@ -24,7 +26,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name} ({', '.join(dataset.runs)}): {fetch(dataset, root)}")
         except FetchError as exc:
             failed += 1
-            print(f"{name} ({', '.join(dataset.runs)}): missing: {exc}", file=sys.stderr)
+            state = "differs" if isinstance(exc, Differs) else "missing"
+            print(f"{name} ({', '.join(dataset.runs)}): {state}: {exc}", file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -4,6 +4,7 @@ SHA-256 matches the pinned one."""
 from __future__ import annotations
 
 import hashlib
+import http.client
 import os
 import urllib.error
 import urllib.request
@@ -27,21 +28,34 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def check(path: Path, pinned: str | None) -> None:
-    """Raise FetchError when ``path`` is not the pinned file."""
-    if pinned is not None and sha256(path) != pinned:
-        raise FetchError(f"{path}: its SHA-256 is {sha256(path)}, not the pinned {pinned}")
+def check(path: Path, pinned: str | None) -> str:
+    """``path``'s SHA-256; FetchError when it is not the pinned one."""
+    found = sha256(path)
+    if pinned is not None and found != pinned:
+        raise FetchError(f"{path.name}: its SHA-256 is {found}, not the pinned {pinned}")
+    return found
+
+
+def set_aside(path: Path, target: Path, pinned: str | None) -> None:
+    """Verify a complete download and move it onto ``target``; one that fails its check is kept as
+    ``<target>.failed-check`` beside it, never installed."""
+    found = sha256(path)
+    if pinned is not None and found != pinned:
+        failed = target.with_name(target.name + FAILED)
+        os.replace(path, failed)
+        raise FetchError(f"{target.name}: the download's SHA-256 is {found}, not the pinned {pinned}; kept as "
+                         f"{failed.name}, not installed")
+    os.replace(path, target)
 
 
 def download(url: str, target: Path, pinned: str | None, timeout: float = 30.0) -> Path:
     """Fetch ``url`` to ``target``. Bytes land in ``<target>.part`` first, and a later call resumes it
-    (HTTP Range); a complete file that fails its check is kept as ``<target>.failed-check``, never
-    moved onto ``target``."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    (HTTP Range; a server that ignores Range sends the whole file again)."""
     part = target.with_name(target.name + PART)
-    have = part.stat().st_size if part.exists() else 0
-    request = urllib.request.Request(url, headers={"Range": f"bytes={have}-"} if have else {})
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        have = part.stat().st_size if part.exists() else 0
+        request = urllib.request.Request(url, headers={"Range": f"bytes={have}-"} if have else {})
         with urllib.request.urlopen(request, timeout=timeout) as response:
             resumed = response.status == 206
             total = response.length + (have if resumed else 0) if response.length is not None else None
@@ -54,18 +68,11 @@ def download(url: str, target: Path, pinned: str | None, timeout: float = 30.0) 
             if total is not None and part.stat().st_size < total:  # the server closed before the last byte
                 raise ConnectionError(f"the connection closed after {part.stat().st_size} of {total} bytes")
     except urllib.error.HTTPError as exc:
-        if exc.code != 416 or not have:  # 416: the .part already holds every byte
+        if exc.code != 416 or not part.exists():  # 416: the .part already holds every byte
             raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
         reason = getattr(exc, "reason", None) or exc
         kept = f"; {part.stat().st_size} bytes kept in {part.name} for the next try" if part.exists() else ""
         raise FetchError(f"{url}: cannot download ({reason}){kept}") from exc
-    try:
-        check(part, pinned)
-    except FetchError as exc:
-        failed = target.with_name(target.name + FAILED)
-        os.replace(part, failed)
-        raise FetchError(f"{url}: the download's SHA-256 is {sha256(failed)}, not the pinned {pinned}; kept as "
-                         f"{failed.name}, not installed") from exc
-    os.replace(part, target)
+    set_aside(part, target, pinned)
     return target

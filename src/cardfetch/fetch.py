@@ -9,24 +9,28 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from cardfetch.download import FetchError, check, download, sha256
+from cardfetch.download import FetchError, check, download, set_aside
 from cardfetch.sources import Dataset
+
+KAGGLE_TIMEOUT = 600  # seconds for one competition file
+
+
+class Differs(FetchError):
+    """A file is there but is not the pinned one: it is left as it is."""
 
 
 def fetch(dataset: Dataset, root: Path) -> str:
     """Make ``dataset``'s files present and verified under ``root``; a line saying what was done.
-    Raises FetchError with the line that says what to bring where."""
+    Raises FetchError with the line that says what to bring where (Differs: a file is not the pinned one)."""
     folder = root / dataset.folder
+    for file in dataset.accepted:  # a file that stands for the whole data set, e.g. the export behind the results
+        if (folder / file.name).exists():
+            return f"{file.name} present (sha256 {_verified(folder / file.name, file.sha256)})"
     done = []
     for file in dataset.files:
         target = folder / file.name
         if target.exists():
-            try:
-                check(target, file.sha256)
-            except FetchError as exc:
-                raise FetchError(f"{exc}; it was left as it is: the committed results came from the pinned file, "
-                                 "so replace it yourself if yours is meant to differ") from exc
-            done.append(f"{file.name} present" + ("" if file.sha256 else f" (sha256 {sha256(target)}, not pinned)"))
+            done.append(f"{file.name} present (sha256 {_verified(target, file.sha256)})")
             continue
         try:
             if dataset.how == "http":
@@ -39,8 +43,18 @@ def fetch(dataset: Dataset, root: Path) -> str:
             names = " and ".join(f.name for f in dataset.files)
             raise FetchError(f"{exc}; fix: bring {names} into {dataset.folder}/ ({dataset.source}; "
                              f"{dataset.note})") from exc
-        done.append(f"{file.name} downloaded" + ("" if file.sha256 else f" (sha256 {sha256(target)}, not pinned)"))
+        done.append(f"{file.name} downloaded (sha256 {check(target, None)}"
+                    + ("" if file.sha256 else ", not pinned: add it to src/cardfetch/sources.yaml") + ")")
     return ", ".join(done)
+
+
+def _verified(path: Path, pinned: str | None) -> str:
+    try:
+        found = check(path, pinned)
+    except FetchError as exc:
+        raise Differs(f"{exc}; it was left as it is: the committed results came from the pinned file, so replace "
+                      "it yourself if yours is meant to differ") from exc
+    return found[:12] + ("…, pinned" if pinned else "…, not pinned")
 
 
 def _kaggle(competition: str, name: str, target: Path, pinned: str | None) -> None:
@@ -48,18 +62,22 @@ def _kaggle(competition: str, name: str, target: Path, pinned: str | None) -> No
     if shutil.which("kaggle") is None:
         raise FetchError(f"{name}: the Kaggle command line is not installed")
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent) as scratch:
-        result = subprocess.run(["kaggle", "competitions", "download", "-c", competition, "-f", name, "-p", scratch],
-                                capture_output=True, text=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".kaggle-") as scratch:
+        try:
+            result = subprocess.run(["kaggle", "competitions", "download", "-c", competition, "-f", name, "-p", scratch],
+                                    capture_output=True, text=True, timeout=KAGGLE_TIMEOUT)
+        except subprocess.TimeoutExpired as exc:
+            raise FetchError(f"{name}: kaggle did not finish in {KAGGLE_TIMEOUT} s") from exc
         if result.returncode != 0:
             last = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no message"]
             raise FetchError(f"{name}: kaggle failed ({last[0]})")
-        got = Path(scratch) / name
-        zipped = Path(scratch) / f"{name}.zip"
+        got, zipped = Path(scratch) / name, Path(scratch) / f"{name}.zip"
         if not got.exists() and zipped.exists():
-            with zipfile.ZipFile(zipped) as archive:
-                archive.extract(name, scratch)
+            try:
+                with zipfile.ZipFile(zipped) as archive:
+                    archive.extract(name, scratch)
+            except (zipfile.BadZipFile, KeyError) as exc:
+                raise FetchError(f"{name}: kaggle's {zipped.name} is not a zip holding {name}") from exc
         if not got.exists():
             raise FetchError(f"{name}: kaggle reported success but wrote no {name}")
-        check(got, pinned)
-        got.replace(target)
+        set_aside(got, target, pinned)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
@@ -27,6 +27,7 @@ class Dataset:
     files: list[DataFile]
     note: str = ""
     competition: str | None = None
+    accepted: list[DataFile] = field(default_factory=list)  # a file that stands for all of ``files``
 
 
 def datasets(text: str | None = None) -> dict[str, Dataset]:
@@ -37,7 +38,8 @@ def datasets(text: str | None = None) -> dict[str, Dataset]:
     for name, entry in raw.items():
         if entry["how"] not in HOW:
             raise ValueError(f"sources.yaml: {name}.how: {entry['how']!r}; fix: use one of {', '.join(HOW)}")
-        files = [DataFile(file, (spec or {}).get("url"), (spec or {}).get("sha256")) for file, spec in entry["files"].items()]
+        files, accepted = ([DataFile(file, (spec or {}).get("url"), (spec or {}).get("sha256"))
+                            for file, spec in (entry.get(key) or {}).items()] for key in ("files", "accepted"))
         found[name] = Dataset(name, entry["runs"], entry["folder"], entry["how"], entry["source"], files,
-                              entry.get("note", ""), entry.get("competition"))
+                              entry.get("note", ""), entry.get("competition"), accepted)
     return found

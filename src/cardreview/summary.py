@@ -1,6 +1,6 @@
-"""Tables and figures over every run's record (details.json): the verdict on each card, base vs tuned
-vs card with 95% intervals, loss at the card's steps, substitutions, loss curves, and the spread over
-seeds."""
+"""Tables and figures over every run's record (details.json): the verdict on each card, on the real data
+beside the generated data, base vs tuned vs card with 95% intervals, loss at the card's steps,
+substitutions, loss curves, and the spread over seeds."""
 
 from __future__ import annotations
 
@@ -9,14 +9,17 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+import yaml
 
-from cardrepro.paths import resolve
 from cardrepro.display import figures_frame, markdown_table, readable, with_interval  # noqa: F401 (readable: for the notebook)
+from cardrepro.paths import resolve  # relative paths are from the repository root, as in params
 from cardrepro.reports import DETAILS_FILE
-from cardrepro.verdict import NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, verdict
+from cardrepro.verdict import LOSS_TOLERANCE, NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, card_facts, verdict
 
 MAIN_SEED_NOTE = "main run"
 SEED_COLUMNS = ["run", "seed", "origin", "headline", "training seconds"]
+REAL_OVERLAY = "params/real.yaml"
+REAL_DIR = "real"  # the real-data runs publish under <report_root>/real/<name>/ (real/dvc.yaml)
 
 
 def load_runs(report_root: str | Path, runs: list[str]) -> dict[str, dict | None]:
@@ -26,6 +29,18 @@ def load_runs(report_root: str | Path, runs: list[str]) -> dict[str, dict | None
         path = resolve(report_root) / run / DETAILS_FILE
         found[run] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
     return found
+
+
+def real_runs(overlay: str | Path = REAL_OVERLAY) -> dict[str, dict]:
+    """The real-data runs of params/real.yaml: {name: {"run", "raw", "set"}} (read as plain YAML: the
+    summary never validates params, it reads what the runs published)."""
+    return yaml.safe_load(resolve(overlay).read_text(encoding="utf-8"))["runs"]
+
+
+def load_real_runs(report_root: str | Path, overlay: str | Path = REAL_OVERLAY) -> dict[str, dict | None]:
+    """Each real-data run's record, keyed ``real/<name>`` (its folder under ``report_root``), or None
+    when it has not been run (a fresh machine has no real data)."""
+    return load_runs(report_root, [f"{REAL_DIR}/{name}" for name in real_runs(overlay)])
 
 
 def missing_runs(metrics: dict[str, dict | None]) -> list[str]:
@@ -40,7 +55,8 @@ def _model(metrics: dict) -> str:
 
 def _held_out(data: dict) -> str:
     if "eval_queries" in data:
-        return f"{data['eval_queries']} queries x {data['corpus']} candidates"
+        unseen = " (questions never trained on)" if data.get("heldout") == "questions" else ""
+        return f"{data['eval_queries']} queries{unseen} x {data['corpus']} candidates"
     return f"{data['eval_pairs']} pairs"
 
 
@@ -82,6 +98,85 @@ def verdict_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
                      "this run's headline [95% CI]": f"{name} {with_interval(found['tuned'].get(name), interval.get('tuned'))}",
                      "substituted": _substituted(found)}
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")
+
+
+def side_by_side(generated: dict[str, dict | None], real: dict[str, dict | None],
+                 overlay: str | Path = REAL_OVERLAY) -> pd.DataFrame:
+    """One row per card run and real-data variant: the verdict and headline on the real data (the rows
+    that can reproduce a card) beside those on the generated data (which, by construction, cannot)."""
+    variants = real_runs(overlay)
+    rows = {}
+    for run, found in generated.items():
+        names = [name for name, entry in variants.items() if entry["run"] == run] or [None]
+        for name in names:
+            mine = real.get(f"{REAL_DIR}/{name}") if name else None
+            label = run if name in (run, None) else f"{run}, {name.removeprefix(run + '_').replace('_', ' ')}"
+            rows[label] = {**_verdict_cells("real data", mine, run, name),
+                           **_verdict_cells("generated data", found if name in (run, None) else None, run, name),
+                           "card": _card_headline(found or mine)}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")
+
+
+def _verdict_cells(side: str, found: dict | None, run: str, name: str | None) -> dict:
+    if found is None:
+        missing = ("no public data" if side == "real data" and card_facts()[run].get("public_data") is None else
+                   "not run" if side == "real data" or name in (run, None) else "—")
+        return {f"{side}: verdict": missing, f"{side}: headline [95% CI]": "—"}
+    name_ = found["headline"]
+    interval = found.get("intervals", {}).get(name_, {})
+    judged = verdict(found)
+    return {f"{side}: verdict": f"{judged.status} ({judged.why()})",
+            f"{side}: headline [95% CI]": f"{name_} {with_interval(found['tuned'].get(name_), interval.get('tuned'))}"}
+
+
+def _card_headline(found: dict | None) -> str:
+    if found is None:
+        return "—"
+    figures = verdict(found).figures
+    return _card_figures(figures, found["headline"])
+
+
+def recipe_comparison(real: dict[str, dict | None], run: str, step: str, overlay: str | Path = REAL_OVERLAY) -> pd.DataFrame:
+    """The real-data variants of ``run`` that reached the card's logged ``step``: their recipe (what the
+    overlay sets), their mean loss over the card's window and how far it is from the card's."""
+    rows = {}
+    for name, entry in real_runs(overlay).items():
+        found = real.get(f"{REAL_DIR}/{name}")
+        if entry["run"] != run or found is None or found["loss_at_card_steps"].get(step, {}).get("run") is None:
+            continue
+        pair = found["loss_at_card_steps"][step]
+        change = (pair["run"] - pair["card"]) / pair["card"]
+        training = (entry.get("set") or {}).get("training") or {}
+        rows[name] = {"recipe": ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in training.items())
+                                or "the card's printed recipe",
+                      "held out": _held_out(found["data"]), f"loss, steps 1-{step}": round(pair["run"], 4),
+                      "card": pair["card"], "difference": f"{change:+.1%}",
+                      f"within ±{LOSS_TOLERANCE:.0%}": "yes" if abs(change) <= LOSS_TOLERANCE else "no",
+                      "model": _model(found)}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("real run")
+
+
+def recipe_finding(table: pd.DataFrame, step: str) -> str:
+    """Which recipe's loss the card's logged loss matches, in words chosen by the table's numbers."""
+    if table.empty:
+        return f"No real-data run of this card reached step {step}: nothing to compare."
+    within = [name for name, row in table.iterrows() if row[f"within ±{LOSS_TOLERANCE:.0%}"] == "yes"]
+    card = table["card"].iloc[0]
+    listed = lambda names: " and ".join(f"{name} ({table.loc[name, f'loss, steps 1-{step}']:.4f})"  # noqa: E731
+                                        for name in names)
+    others = [name for name in table.index if name not in within]
+    if len(within) == 1:
+        text = f"The card's logged loss at step {step} ({card:.4f}) is within ±{LOSS_TOLERANCE:.0%} of {listed(within)} only"
+        text += f", not of {listed(others)}." if others else "."
+    elif within:
+        text = f"The card's logged loss at step {step} ({card:.4f}) is within ±{LOSS_TOLERANCE:.0%} of {listed(within)}: it cannot tell them apart."
+    else:
+        text = f"The card's logged loss at step {step} ({card:.4f}) is within ±{LOSS_TOLERANCE:.0%} of none of {listed(others)}."
+    stand_ins = sorted({model for model in table["model"] if "stand-in" in model})
+    if stand_ins:
+        text += (f" The runs trained {' and '.join(stand_ins)}, so this says which recipe the card's logged loss "
+                 "resembles on this data; it is not a check of the card's own model.")
+    return text
 
 
 def _card_figures(figures: list, headline: str) -> str:
@@ -206,12 +301,19 @@ def plot_gains(metrics: dict[str, dict | None]):
     return fig
 
 
+PLOTS_PER_ROW = 4
+
+
 def plot_losses(report_root: str | Path, metrics: dict[str, dict | None]):
     """Each run's training loss curve (window means) with the card's logged points as red crosses."""
     runs = [run for run, found in metrics.items() if found is not None]
-    fig, axes = plt.subplots(1, max(len(runs), 1), figsize=(3.2 * max(len(runs), 1), 3), squeeze=False)
+    columns = min(max(len(runs), 1), PLOTS_PER_ROW)
+    rows = -(-max(len(runs), 1) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(3.2 * columns, 3 * rows), squeeze=False)
     plt.close(fig)
-    for ax, run in zip(axes[0], runs, strict=False):
+    for ax in axes.flat[len(runs):]:
+        ax.set_visible(False)
+    for ax, run in zip(axes.flat, runs, strict=False):
         plots = resolve(report_root) / run / "plots"
         if (plots / "loss.csv").is_file():
             loss = pd.read_csv(plots / "loss.csv")
@@ -220,9 +322,11 @@ def plot_losses(report_root: str | Path, metrics: dict[str, dict | None]):
             card = pd.read_csv(plots / "card_loss.csv")
             ax.scatter(card["step"], card["loss"], marker="x", s=70, color="crimson", label="card", zorder=3)
         ax.set(title=run, xlabel="step")
+        ax.title.set_fontsize(9)
         ax.grid(alpha=0.3)
         ax.legend(fontsize=7)
-    axes[0][0].set_ylabel("training loss")
+    for row in axes:
+        row[0].set_ylabel("training loss")
     fig.tight_layout()
     return fig
 
@@ -293,9 +397,13 @@ def write_table(path: str | Path, *tables: pd.DataFrame) -> Path:
     return path
 
 
-def rendered_notebooks(report_root: str | Path, runs: list[str]) -> pd.DataFrame:
-    """Where each run's executed notebook and its HTML rendering are, from the repository root."""
-    rows = {run: {kind: (str(Path(report_root) / run / f"{run}.{kind}")
-                         if (resolve(report_root) / run / f"{run}.{kind}").is_file() else "not run")
-                  for kind in ("ipynb", "html")} for run in runs}
+def rendered_notebooks(report_root: str | Path, metrics: dict[str, dict | None]) -> pd.DataFrame:
+    """Where each run's executed notebook and its HTML rendering are, from the repository root (a run's
+    folder is its key, its notebook is named after its card run)."""
+    rows = {}
+    for key, found in metrics.items():
+        notebook = found["run"] if found else key
+        rows[key] = {kind: (str(Path(report_root) / key / f"{notebook}.{kind}")
+                            if (resolve(report_root) / key / f"{notebook}.{kind}").is_file() else "not run")
+                     for kind in ("ipynb", "html")}
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")
