@@ -181,16 +181,24 @@ def test_a_publication_cut_short_keeps_the_previous_results_in_the_staging_folde
         remove_stale_staging(_params(tmp_path))
 
 
+def _with_ctrl_c() -> None:
+    """A child started from a background job inherits an ignored SIGINT (the shell's rule for `cmd &`),
+    and Python then never raises KeyboardInterrupt: restore the default, as a terminal's Ctrl-C finds it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _execute_stand_in_in_background(params_file: Path, notebook: Path, stderr) -> subprocess.Popen:
     """``execute`` of a stand-in notebook in a process of its own, to be signalled."""
     return subprocess.Popen([sys.executable, "-c", "import sys; from cardrepro.notebooks import execute; "
                              "from cardrepro.params import load; execute(load(sys.argv[1]), sys.argv[2])",
-                             str(params_file), str(notebook)], cwd=REPO, stderr=stderr, text=True)
+                             str(params_file), str(notebook)], cwd=REPO, stderr=stderr, text=True,
+                            preexec_fn=_with_ctrl_c)
 
 
 def _execute_in_background(params_file: Path) -> subprocess.Popen:
     return subprocess.Popen([Path(sys.executable).parent / "cardrepro", "execute", "cosine_sparql", "--params",
-                             str(params_file)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             str(params_file)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_with_ctrl_c)
 
 
 def _wait_for_cell(executed: Path, text: str, timeout: float = 120) -> None:

@@ -58,7 +58,7 @@ def test_conclusion_tells_full_shorter_and_smoke_runs_apart():
     assert "362 steps on 5780 pairs, where the card ran 750 on 12000" in shorter and "smoke" not in shorter
     smoke = conclusion(_metrics(6, 48, True), card)
     assert smoke.startswith("**Verdict: not checkable**") and "smoke run" in smoke
-    assert "stand-in for the card's data (LC-QuAD 2.0; `data.source: real` runs on it" in smoke
+    assert "stand-in for the card's data (LC-QuAD 2.0; `make data` then `make repro-real` runs the card's recipe" in smoke
 
 
 def test_conclusion_says_what_a_private_card_with_no_evaluation_leaves_open():
