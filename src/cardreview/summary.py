@@ -9,17 +9,16 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
-import yaml
 
 from cardrepro.display import figures_frame, markdown_table, readable, with_interval  # noqa: F401 (readable: for the notebook)
+from cardrepro.evaluation import HELDOUT_KINDS
+from cardrepro.params import REAL_OVERLAY, REAL_RUNS_DIR, real_runs
 from cardrepro.paths import resolve  # relative paths are from the repository root, as in params
 from cardrepro.reports import DETAILS_FILE
 from cardrepro.verdict import LOSS_TOLERANCE, NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, card_facts, verdict
 
 MAIN_SEED_NOTE = "main run"
 SEED_COLUMNS = ["run", "seed", "origin", "headline", "training seconds"]
-REAL_OVERLAY = "params/real.yaml"
-REAL_DIR = "real"  # the real-data runs publish under <report_root>/real/<name>/ (real/dvc.yaml)
 
 
 def load_runs(report_root: str | Path, runs: list[str]) -> dict[str, dict | None]:
@@ -31,16 +30,10 @@ def load_runs(report_root: str | Path, runs: list[str]) -> dict[str, dict | None
     return found
 
 
-def real_runs(overlay: str | Path = REAL_OVERLAY) -> dict[str, dict]:
-    """The real-data runs of params/real.yaml: {name: {"run", "raw", "set"}} (read as plain YAML: the
-    summary never validates params, it reads what the runs published)."""
-    return yaml.safe_load(resolve(overlay).read_text(encoding="utf-8"))["runs"]
-
-
 def load_real_runs(report_root: str | Path, overlay: str | Path = REAL_OVERLAY) -> dict[str, dict | None]:
     """Each real-data run's record, keyed ``real/<name>`` (its folder under ``report_root``), or None
     when it has not been run (a fresh machine has no real data)."""
-    return load_runs(report_root, [f"{REAL_DIR}/{name}" for name in real_runs(overlay)])
+    return load_runs(report_root, [f"{REAL_RUNS_DIR}/{name}" for name in real_runs(overlay)])
 
 
 def missing_runs(metrics: dict[str, dict | None]) -> list[str]:
@@ -55,7 +48,7 @@ def _model(metrics: dict) -> str:
 
 def _held_out(data: dict) -> str:
     if "eval_queries" in data:
-        unseen = " (questions never trained on)" if data.get("heldout") == "questions" else ""
+        unseen = f" ({HELDOUT_KINDS['questions']})" if data.get("heldout") == "questions" else ""
         return f"{data['eval_queries']} queries{unseen} x {data['corpus']} candidates"
     return f"{data['eval_pairs']} pairs"
 
@@ -83,23 +76,6 @@ def results_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")
 
 
-def verdict_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
-    """One row per card: was it reproduced (the rule of cardrepro.verdict), the card's figures, the
-    run's headline with its interval, and what was substituted."""
-    rows = {}
-    for run, found in metrics.items():
-        if found is None:
-            continue
-        judged = verdict(found)
-        name = found["headline"]
-        interval = found.get("intervals", {}).get(name, {})
-        rows[run] = {"verdict": judged.status, "why": judged.why(),
-                     "card's figures": _card_figures(judged.figures, name),
-                     "this run's headline [95% CI]": f"{name} {with_interval(found['tuned'].get(name), interval.get('tuned'))}",
-                     "substituted": _substituted(found)}
-    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")
-
-
 def side_by_side(generated: dict[str, dict | None], real: dict[str, dict | None],
                  overlay: str | Path = REAL_OVERLAY) -> pd.DataFrame:
     """One row per card run and real-data variant: the verdict and headline on the real data (the rows
@@ -109,7 +85,7 @@ def side_by_side(generated: dict[str, dict | None], real: dict[str, dict | None]
     for run, found in generated.items():
         names = [name for name, entry in variants.items() if entry["run"] == run] or [None]
         for name in names:
-            mine = real.get(f"{REAL_DIR}/{name}") if name else None
+            mine = real.get(f"{REAL_RUNS_DIR}/{name}") if name else None
             label = run if name in (run, None) else f"{run}, {name.removeprefix(run + '_').replace('_', ' ')}"
             rows[label] = {**_verdict_cells("real data", mine, run, name),
                            **_verdict_cells("generated data", found if name in (run, None) else None, run, name),
@@ -141,7 +117,7 @@ def recipe_comparison(real: dict[str, dict | None], run: str, step: str, overlay
     overlay sets), their mean loss over the card's window and how far it is from the card's."""
     rows = {}
     for name, entry in real_runs(overlay).items():
-        found = real.get(f"{REAL_DIR}/{name}")
+        found = real.get(f"{REAL_RUNS_DIR}/{name}")
         if entry["run"] != run or found is None or found["loss_at_card_steps"].get(step, {}).get("run") is None:
             continue
         pair = found["loss_at_card_steps"][step]
@@ -165,13 +141,13 @@ def recipe_finding(table: pd.DataFrame, step: str) -> str:
     listed = lambda names: " and ".join(f"{name} ({table.loc[name, f'loss, steps 1-{step}']:.4f})"  # noqa: E731
                                         for name in names)
     others = [name for name in table.index if name not in within]
+    text = f"The card's logged loss at step {step} ({card:.4f}) is within ±{LOSS_TOLERANCE:.0%} of "
     if len(within) == 1:
-        text = f"The card's logged loss at step {step} ({card:.4f}) is within ±{LOSS_TOLERANCE:.0%} of {listed(within)} only"
-        text += f", not of {listed(others)}." if others else "."
+        text += f"{listed(within)} only" + (f", not of {listed(others)}." if others else ".")
     elif within:
-        text = f"The card's logged loss at step {step} ({card:.4f}) is within ±{LOSS_TOLERANCE:.0%} of {listed(within)}: it cannot tell them apart."
+        text += f"{listed(within)}: it cannot tell them apart."
     else:
-        text = f"The card's logged loss at step {step} ({card:.4f}) is within ±{LOSS_TOLERANCE:.0%} of none of {listed(others)}."
+        text += f"none of {listed(others)}."
     stand_ins = sorted({model for model in table["model"] if "stand-in" in model})
     if stand_ins:
         text += (f" The runs trained {' and '.join(stand_ins)}, so this says which recipe the card's logged loss "
@@ -186,15 +162,6 @@ def _card_figures(figures: list, headline: str) -> str:
     first = next((f for f in figures if f.name == headline), figures[0])
     more = len(figures) - 1
     return f"{first.name} {first.card:.4f}" + (f" (+{more} more)" if more else "")
-
-
-def _substituted(found: dict) -> str:
-    parts = []
-    if found["substituted"]["generated_data"]:
-        parts.append("generated data")
-    if found["model"]["is_stand_in"]:
-        parts.append(f"stand-in {found['model']['stand_in'].split('/')[-1]}")
-    return ", ".join(parts) or "nothing"
 
 
 def figures_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
