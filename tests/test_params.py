@@ -215,3 +215,12 @@ def test_only_mnrl_qa_has_a_choice_of_held_out_split(cosine_params):
     cosine_params["data"]["heldout"] = "answers"
     with pytest.raises(ParamsError, match=r"data.heldout: only used by mnrl_qa, not cosine_sparql; fix: remove the key"):
         validate(cosine_params, source="x.yaml")
+
+
+def test_a_real_run_cannot_also_be_a_seed_repeat(capsys):
+    """Each variant derives its own output folders; combined, two variants would write one folder."""
+    from cardrepro.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["execute", "mnrl_qa", "--real", "mnrl_qa", "--seed", "43"])
+    assert stopped.value.code == 2 and "argument --seed: not allowed with argument --real" in capsys.readouterr().err

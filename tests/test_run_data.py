@@ -92,6 +92,16 @@ def test_retrieval_evaluator_maps_queries_to_their_answers():
     assert sorted(names.values(), key=len) == [{"a3"}, {"a1", "a2"}]
 
 
+def test_a_corpus_that_repeats_a_text_gives_every_document_its_own_id():
+    pairs = [{"sentence_0": "q1", "sentence_1": "a1"}, {"sentence_0": "q2", "sentence_1": "a2"}]
+    corpus = [{"id": "1", "text": "same"}, {"id": "2", "text": "same"}, {"id": "3", "text": "other"}]
+    evaluator = retrieval_evaluator(pairs, corpus, "t", 8, mrr_at_k=[10])
+    assert len(set(evaluator.corpus_ids)) == len(evaluator.corpus_ids) == 4
+    assert sorted(evaluator.corpus) == ["a1", "a2", "other", "same"]
+    texts = dict(zip(evaluator.corpus_ids, evaluator.corpus))
+    assert sorted(texts[d] for docs in evaluator.relevant_docs.values() for d in docs) == ["a1", "a2"]
+
+
 def test_real_eedi_split_keeps_every_card_pair_once():
     raw = str(shared_path("data", "eedi"))
     data = _data("tsdae_minilm", source="real", raw=raw)

@@ -200,7 +200,7 @@ def test_conclusion_follows_the_paired_gaps(card, prefix, verdict):
     means = lambda runs: [sum(q) / len(q) for q in runs]  # noqa: E731
     runs = _runs(means(card), means(prefix), [0.5] * len(prefix))
     table = objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"])
-    text = comparison_conclusion(table, runs, _gaps(card, prefix), CHECKS, "m", stand_in=True)
+    text = comparison_conclusion(table, runs, _gaps(card, prefix), CHECKS, "m", stand_in=TINY_QWEN2)
     assert "decoder **does not** read" in text and verdict in text and "random ranking 0.0200" in text
     assert ("mean over seeds" in text) == (len(card) > 1) and "seed mean" not in text
     assert f"raised it by more than 0.01 at {len(prefix)} of {len(prefix)} seeds: its decoder uses the embedding" in text
@@ -217,7 +217,7 @@ def test_one_separating_seed_whose_mean_does_not_establishes_nothing():
                          "low": [0.05, -0.1, -0.02], "high": [0.15, 0.1, 0.08]}, index=[42, 43, MEAN_OVER_SEEDS])
     runs = _runs([0.2, 0.2], [0.3, 0.2], [0.5, 0.5])
     text = comparison_conclusion(objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"]), runs, gaps, CHECKS, "m",
-                                 stand_in=False)
+                                 stand_in=None)
     assert "Only 1 of 2 seeds separates them (above), and not their mean: no difference" in text
 
 
@@ -227,15 +227,15 @@ def test_conclusion_says_when_the_decoder_reads_and_when_the_prefix_is_not_yet_u
     runs = _runs([0.2, 0.2], [0.3, 0.3], [-0.04, 0.004])  # a rise under 0.01 nats is batch noise
     table = objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"])
     gaps = _gaps([SAME, SAME], [SAME, SAME])
-    unused = comparison_conclusion(table, runs, gaps, CHECKS, "m", stand_in=False)
+    unused = comparison_conclusion(table, runs, gaps, CHECKS, "m", stand_in=None)
     assert "changed its loss by -0.0180 on average and raised it by more than 0.01 at 0 of 2 seeds" in unused
     assert "reads the embedding but does not yet benefit from it" in unused and "stand-in" not in unused
     reading = comparison_conclusion(table, runs, gaps, {**CHECKS, "card_loss_gap_shuffled": 0.4, "card_grad_norm_pooled": 0.1},
-                                    "m", stand_in=False)
+                                    "m", stand_in=None)
     assert "decoder does read" in reading and "causal language modelling" not in reading
     assert "the card trained causal language modelling of the target text" in unused
     mixed = _runs([0.2, 0.2], [0.3, 0.3], [0.2, -0.01])
-    assert "depends on the seed" in comparison_conclusion(table, mixed, gaps, CHECKS, "m", stand_in=False)
+    assert "depends on the seed" in comparison_conclusion(table, mixed, gaps, CHECKS, "m", stand_in=None)
 
 
 def test_the_real_qwen2_when_present_ignores_the_source_with_the_card_and_reads_it_with_the_prefix():
@@ -250,3 +250,100 @@ def test_the_real_qwen2_when_present_ignores_the_source_with_the_card_and_reads_
     torch.manual_seed(0)
     prefix = PrefixDenoisingAutoEncoderLoss(model, prefix_tokens=4)
     assert conditioning_check(prefix, PAIRS)["grad_norm_pooled"] > 0.0
+
+
+def _tiny_gemma3(folder):
+    """A Gemma 3 text model with random weights, built from a config (no download), with mean pooling."""
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
+    from transformers import Gemma3TextConfig, Gemma3TextModel
+
+    tokenizer = _model("Qwen/Qwen2.5-0.5B-Instruct", TINY_QWEN2).tokenizer  # any small tokenizer will do
+    config = Gemma3TextConfig(vocab_size=len(tokenizer), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
+                              num_attention_heads=2, num_key_value_heads=1, head_dim=32, sliding_window=16,
+                              pad_token_id=tokenizer.pad_token_id, bos_token_id=None, eos_token_id=tokenizer.eos_token_id)
+    torch.manual_seed(0)
+    Gemma3TextModel(config).save_pretrained(folder / "backbone")
+    tokenizer.save_pretrained(folder / "backbone")
+    transformer = Transformer(str(folder / "backbone"), max_seq_length=64)
+    model = SentenceTransformer(modules=[transformer, Pooling(transformer.get_embedding_dimension(), pooling_mode="mean")])
+    model.save(str(folder / "st"))
+    return load_sentence_transformer(resolve_base_model({"base": "x", "local_path": str(folder / "st")}), 64, normalize=False)
+
+
+def test_on_gemma3_the_card_loss_ignores_the_source_and_the_prefix_loss_reads_it(tmp_path):
+    model = _tiny_gemma3(tmp_path)
+    card = make_loss(model, {"loss": "DenoisingAutoEncoderLoss"})
+    assert decoder_note(card).startswith("decoder Gemma3ForCausalLM: no cross-attention")
+    check = conditioning_check(card, PAIRS)
+    assert check["loss_gap_shuffled"] == 0.0 and check["grad_norm_pooled"] == 0.0 and check["loss_real"] > 0
+    torch.manual_seed(0)
+    prefix = conditioning_check(PrefixDenoisingAutoEncoderLoss(model, prefix_tokens=2), PAIRS)
+    assert prefix["loss_gap_shuffled"] != 0.0 and prefix["grad_norm_pooled"] > 0.0
+
+
+def test_freezing_token_embeddings_keeps_every_embedding_matrix_out_of_training(tiny_qwen):
+    from cardrepro.training import freeze_token_embeddings
+
+    loss = make_loss(tiny_qwen, {"loss": "DenoisingAutoEncoderLoss", "conditioning": "prefix", "prefix_tokens": 2})
+    total = sum(p.numel() for p in loss.parameters())
+    embedding = tiny_qwen[0].auto_model.get_input_embeddings().weight
+    trainable = freeze_token_embeddings(loss)
+    assert not embedding.requires_grad and not loss.decoder.get_output_embeddings().weight.requires_grad
+    assert trainable == total - embedding.numel()  # one matrix, tied to the decoder's input and output layers
+    assert all(p.requires_grad for p in loss.project.parameters())
+
+
+def test_gains_over_base_average_each_objective_over_its_seeds_and_pair_the_queries():
+    import pandas as pd
+
+    from cardrepro.tsdae import PROMPT_NAME, gains_over_base
+
+    frame = lambda scores: pd.DataFrame({"m": scores}).rename_axis("query")  # noqa: E731
+    per_query = {("card", 0): frame(SAME), ("card", 1): frame(SAME), ("prefix", 0): frame(HIGH), ("prefix", 1): frame(SAME)}
+    gains = gains_over_base(frame(SAME), per_query, frame(LOW), "m")
+    assert list(gains.index) == ["card objective", "prefix objective", PROMPT_NAME]
+    assert gains.loc["card objective"].tolist() == pytest.approx([0.25, 0.25, 0.0, 0.0, 0.0])
+    assert gains.loc["prefix objective", "minus base"] == pytest.approx(0.25) and gains.loc["prefix objective", "low"] > 0
+    assert gains.loc[PROMPT_NAME, "minus base"] == pytest.approx(-0.25) and gains.loc[PROMPT_NAME, "high"] < 0
+
+
+@pytest.mark.parametrize(("rows", "said"), [
+    ({"a": (0.1, 0.05, 0.15), "b": (0.0, -0.1, 0.1)}, "a +0.1000 [+0.0500, +0.1500], above it; b +0.0000 [-0.1000, "
+                                                      "+0.1000], not separated from it. Only a improves on it"),
+    ({"a": (0.1, 0.05, 0.15), "b": (0.2, 0.1, 0.3)}, "Each of them improves on it beyond that noise"),
+    ({"a": (-0.1, -0.15, -0.05)}, "below it. No model here improves on the base model beyond the noise"),
+])
+def test_the_gains_sentence_says_which_models_beat_the_base_beyond_the_noise(rows, said):
+    import pandas as pd
+
+    from cardrepro.tsdae import _gains_verdict
+
+    gains = pd.DataFrame.from_dict({name: dict(zip(["minus base", "low", "high"], values, strict=True))
+                                    for name, values in rows.items()}, orient="index")
+    assert said in _gains_verdict(gains, "m")
+
+
+def test_a_pretrained_stand_in_is_named_and_its_scores_kept_to_what_they_show():
+    from cardrepro.stand_ins import GEMMA3
+    from cardrepro.tsdae import PROMPT_NAME, comparison_conclusion, objective_comparison
+
+    runs = _runs([0.2, 0.2], [0.3, 0.3], [0.5, 0.5])
+    table = objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"], prompt={"m": 0.04})
+    assert list(table.index) == ["chance", "base", PROMPT_NAME, "card", "prefix"]
+    text = comparison_conclusion(table, runs, _gaps([SAME, SAME], [SAME, SAME]), CHECKS, "m", stand_in=GEMMA3)
+    assert f"{PROMPT_NAME} (no training) 0.0400" in text and "random weights" not in text
+    assert f"the declared stand-in `{GEMMA3}`, a pretrained decoder-only model" in text
+    assert "carry over to the card's model; the retrieval scores are this stand-in's" in text
+
+
+def test_the_prompt_baseline_scores_the_same_queries_with_last_token_pooling():
+    from cardrepro.evaluation import make_evaluator
+    from cardrepro.tsdae import prompt_baseline
+
+    resolved = resolve_base_model({"base": "Qwen/Qwen2.5-0.5B-Instruct", "stand_in": TINY_QWEN2})
+    evaluation = {"name": "e", "batch_size": 8, "kind": "retrieval", "metric": "cosine_map@25",
+                  "cutoffs": {"map_at_k": [25]}}
+    scores, per_query = prompt_baseline(resolved, {"max_seq_length": 64}, evaluation, PAIRS, [])
+    assert len(per_query) == len(make_evaluator(evaluation, PAIRS, []).queries) == 4
+    assert scores["cosine_map@25"] == pytest.approx(per_query["cosine_map@25"].mean()) and 0 < scores["cosine_map@25"] <= 1

@@ -33,7 +33,15 @@ def _metrics(**changes) -> dict:
 def test_a_card_figure_inside_the_runs_interval_is_reproduced():
     judged = verdict(_metrics(), PUBLIC)
     assert judged.status == REPRODUCED and judged.figures[0].status == REPRODUCED
-    assert judged.sentence() == "reproduced: cosine_ap within the run's interval or tolerance"
+    assert judged.sentence() == "reproduced: cosine_ap within the run's interval"
+
+
+@pytest.mark.parametrize(("card", "bound"), [({"cosine_ap": 0.9166}, "cosine_ap, training loss at step 500 within the "
+                                              "run's interval or tolerance"),
+                                             ({}, "training loss at step 500 within the run's tolerance")])
+def test_the_verdict_names_the_bound_each_reproduced_figure_was_held_to(card, bound):
+    judged = verdict(_metrics(card=card, loss_at_card_steps={"500": {"run": 0.17, "card": 0.1687}}), PUBLIC)
+    assert judged.sentence() == f"reproduced: {bound}"
 
 
 @pytest.mark.parametrize(("card", "side", "gap"), [(0.9700, "above", 0.0200), (0.8500, "below", 0.0400)])

@@ -112,9 +112,10 @@ def parser() -> argparse.ArgumentParser:
     execute = commands.add_parser("execute", help="run a notebook with papermill and its params file")
     execute.add_argument("run", choices=RUNS)
     execute.add_argument("--params", help="params file (default: params/<run>.yaml)")
-    execute.add_argument("--seed", type=int, help="repeat the run at this training seed, under "
+    variant = execute.add_mutually_exclusive_group()  # each writes its own folder tree; together they would share one
+    variant.add_argument("--seed", type=int, help="repeat the run at this training seed, under "
                          "reports/seeds/<run>/seed<N>/ and models/seeds/<run>/seed<N>/ (seeds/dvc.yaml)")
-    execute.add_argument("--real", metavar="NAME", help="the run NAME of params/real.yaml: on the real data, under "
+    variant.add_argument("--real", metavar="NAME", help="the run NAME of params/real.yaml: on the real data, under "
                          "reports/real/NAME/ and models/real/NAME/ (real/dvc.yaml)")
     execute.set_defaults(handler=_execute)
 

@@ -30,9 +30,9 @@ def retrieval_evaluator(eval_pairs: list[dict], corpus: list[dict], name: str, b
     """
     from sentence_transformers.sentence_transformer.evaluation import InformationRetrievalEvaluator
 
-    doc_ids = {row["text"]: f"d{i}" for i, row in enumerate(corpus)}
-    for pair in eval_pairs:
-        doc_ids.setdefault(pair["sentence_1"], f"d{len(doc_ids)}")
+    doc_ids: dict[str, str] = {}  # one id per distinct text, numbered in order: a repeated text never reuses an id
+    for text in [row["text"] for row in corpus] + [pair["sentence_1"] for pair in eval_pairs]:
+        doc_ids.setdefault(text, f"d{len(doc_ids)}")
     query_ids: dict[str, str] = {}
     relevant: dict[str, set[str]] = {}
     for pair in eval_pairs:
@@ -133,7 +133,7 @@ def heldout_counts(evaluator) -> dict[str, int]:
     return {"eval_pairs": len(evaluator.labels)}
 
 
-HELDOUT_KINDS = {"answers": "unseen answers to trained questions", "questions": "questions never trained on"}
+HELDOUT_KINDS = {"answers": "questions also trained on, scored on answers never trained on", "questions": "questions never trained on"}
 
 
 def heldout_phrase(counts: dict) -> str:

@@ -85,7 +85,10 @@ def _from_package(model_id: str) -> ResolvedModel | None:
 
 
 def _from_builder(model_id: str) -> ResolvedModel | None:
-    folder = stand_ins.build(model_id)
+    try:
+        folder = stand_ins.build(model_id)
+    except stand_ins.StandInUnavailableError as missing:
+        raise ModelUnavailableError(str(missing)) from None
     return ResolvedModel(model_id, str(folder), "built") if folder else None
 
 

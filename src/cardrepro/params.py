@@ -128,6 +128,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
                                fix="list the seeds to train each objective with, e.g. [42, 43, 44]"),
         "group_by_length": Field(BOOL, required=False,
                                  fix="use true to batch pairs of similar length (less padding), false for the cards' random batches"),
+        "freeze_embeddings": Field(BOOL, required=False,
+                                   fix="use false to train every weight (the cards), true to keep the token embedding matrix fixed"),
     },
     "evaluation": {
         "name": Field(STR, fix="name the evaluation set, e.g. test-binary-eval"),

@@ -215,7 +215,6 @@ def compare_objectives(resolved, model_params: dict, training: dict, train_pairs
     scores, the conditioning check of the trained objective, seconds) and each run's per-query
     scores by (objective, seed), for ``objective_gaps``.
     """
-    from cardrepro.evaluation import evaluate
     from cardrepro.models import load_sentence_transformer
     from cardrepro.progress import progress
     from cardrepro.training import train
@@ -231,13 +230,39 @@ def compare_objectives(resolved, model_params: dict, training: dict, train_pairs
         else:
             model = load_sentence_transformer(resolved, model_params["max_seq_length"], model_params.get("normalize"))
             result = train(model, train_pairs, {**training, "conditioning": conditioning, "seed": seed}, describe=False)
-            scores, queries = evaluate(model, evaluator), per_query_scores(model, evaluator)
+            queries = per_query_scores(model, evaluator)
+            scores = queries.mean().to_dict()  # the evaluator's figures, from the same single pass
         check = check_trained(result.loss, eval_pairs, {**training, "conditioning": conditioning})
         check = check[OBJECTIVE_NAMES[conditioning]]
         rows.append({"objective": OBJECTIVE_NAMES[conditioning], "seed": seed, **scores,
                      **{f"trained_{key}": value for key, value in check.items()}, "seconds": round(result.seconds, 1)})
         per_query[(OBJECTIVE_NAMES[conditioning], seed)] = queries
     return pd.DataFrame(rows), per_query
+
+
+# PromptEOL (Jiang et al., 2023): a decoder's last hidden state after a prompt asking for a one-word summary
+PROMPT_BASELINE = 'This sentence : "{}" means in one word:"'
+PROMPT_NAME = "PromptEOL"
+
+
+def prompt_baseline(resolved, model_params: dict, evaluation: dict, eval_pairs: list[dict],
+                    corpus: list[dict]) -> tuple[dict, pd.DataFrame]:
+    """A training-free decoder embedding from the literature on the same held-out queries: the base
+    model, every query and candidate wrapped in PromptEOL's prompt, the last token's hidden state as
+    the embedding. Returns its held-out scores and per-query scores."""
+    from sentence_transformers.sentence_transformer.modules import Pooling
+
+    from cardrepro.evaluation import make_evaluator
+    from cardrepro.models import load_sentence_transformer
+    from cardrepro.uncertainty import per_query_scores
+
+    model = load_sentence_transformer(resolved, model_params["max_seq_length"], normalize=False)
+    model[1] = Pooling(model.get_embedding_dimension(), pooling_mode="lasttoken")
+    wrap = PROMPT_BASELINE.format
+    pairs = [{**p, "sentence_0": wrap(p["sentence_0"]), "sentence_1": wrap(p["sentence_1"])} for p in eval_pairs]
+    candidates = [{**row, "text": wrap(row["text"])} for row in corpus or []]
+    queries = per_query_scores(model, make_evaluator(evaluation, pairs, candidates))
+    return queries.mean().to_dict(), queries
 
 
 MEAN_OVER_SEEDS = "mean over seeds"
@@ -260,17 +285,40 @@ def objective_gaps(per_query: dict, metric: str) -> pd.DataFrame:
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("seed")
 
 
-def objective_comparison(runs: pd.DataFrame, base: dict, chance: dict, metrics: list[str]) -> pd.DataFrame:
-    """Random ranking, the base model, then each objective's mean, min and max over its seeds, for ``metrics``."""
+def objective_comparison(runs: pd.DataFrame, base: dict, chance: dict, metrics: list[str],
+                         prompt: dict | None = None) -> pd.DataFrame:
+    """Random ranking, the base model, the prompt baseline (when scored), then each objective's mean,
+    min and max over its seeds, for ``metrics``."""
+    fixed = [("chance", chance), ("base", base)] + ([(PROMPT_NAME, prompt)] if prompt else [])
     table = {name: {**{m: scores[m] for m in metrics}, **{f"{m}_{s}": scores[m] for m in metrics for s in ("min", "max")},
                     "seeds": 0}
-             for name, scores in (("chance", chance), ("base", base))}
+             for name, scores in fixed}
     for name, group in runs.groupby("objective", sort=False):
         table[name] = {**group[metrics].mean().to_dict(),
                        **{f"{m}_{s}": getattr(group[m], s)() for m in metrics for s in ("min", "max")}, "seeds": len(group)}
-    rows = ["chance", "base"] + [name for name in ("card", "prefix") if name in table]
+    rows = [name for name, _ in fixed] + [name for name in ("card", "prefix") if name in table]
     columns = [c for m in metrics for c in (m, f"{m}_min", f"{m}_max")] + ["seeds"]
     return pd.DataFrame(table).T.loc[rows, columns].rename_axis("model").astype({"seeds": int})
+
+
+def gains_over_base(base: pd.DataFrame, per_query: dict, prompt: pd.DataFrame | None, metric: str) -> pd.DataFrame:
+    """Each objective (each query's score averaged over its seeds first) and the prompt baseline minus
+    the base model on the same held-out queries, with the 95% interval of a paired bootstrap."""
+    from cardrepro.uncertainty import bootstrap_intervals
+
+    compared = {}
+    for objective in ("card", "prefix"):
+        frames = [frame for (name, _), frame in per_query.items() if name == objective]
+        if frames:
+            compared[f"{objective} objective"] = sum(frames) / len(frames)
+    if prompt is not None:
+        compared[PROMPT_NAME] = prompt
+    rows = {}
+    for name, scores in compared.items():
+        row = bootstrap_intervals(base, scores).loc[metric]
+        rows[name] = {"base": row["base"], "model": row["tuned"], "minus base": row["gain"],
+                      "low": row["gain_low"], "high": row["gain_high"]}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("compared with the base model")
 
 
 def objective_runs_metrics(runs: pd.DataFrame) -> dict[str, dict[str, float]]:
@@ -280,21 +328,30 @@ def objective_runs_metrics(runs: pd.DataFrame) -> dict[str, dict[str, float]]:
 
 
 def tsdae_metrics(before: pd.DataFrame, trained: dict[str, dict], table: pd.DataFrame | None = None,
-                  runs: pd.DataFrame | None = None, gaps: pd.DataFrame | None = None) -> dict:
+                  runs: pd.DataFrame | None = None, gaps: pd.DataFrame | None = None,
+                  gains: pd.DataFrame | None = None) -> dict:
     """A TSDAE run's sections of ``details.json``: the conditioning checks and, where the objectives
-    were compared, their table, every (objective, seed) run and the paired prefix-minus-card gaps."""
+    were compared, their table, every (objective, seed) run, the paired prefix-minus-card gaps and
+    each model's paired gain over the base model."""
+    rounded = lambda frame: {str(key): {k: round(float(v), 6) for k, v in row.items()}  # noqa: E731
+                             for key, row in frame.iterrows()}
     sections = {"conditioning": conditioning_metrics(before, trained)}
     if runs is not None:
         sections["objectives"] = table.to_dict("index")
         sections["objective_runs"] = objective_runs_metrics(runs)
-        sections["objective_gaps"] = {str(seed): {k: round(float(v), 6) for k, v in row.items()} for seed, row in gaps.iterrows()}
+        sections["objective_gaps"] = rounded(gaps)
+    if gains is not None:
+        sections["gains_over_base"] = rounded(gains)
     return sections
 
 
 def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, gaps: pd.DataFrame, conditioning: dict[str, float],
-                          metric: str, stand_in: bool) -> str:
+                          metric: str, stand_in: str | None, gains: pd.DataFrame | None = None) -> str:
     """One paragraph whose claims follow from the comparison table, the paired gaps (``objective_gaps``),
-    the seeds and the conditioning checks."""
+    the gains over the base model (``gains_over_base``), the seeds and the conditioning checks.
+    ``stand_in`` is the declared stand-in's id, None for the card's own model."""
+    from cardrepro.stand_ins import has_random_weights
+
     text = [conditioning_finding(conditioning)]
     prefix_runs = runs[runs["objective"] == "prefix"]
     if len(prefix_runs):
@@ -311,21 +368,44 @@ def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, gaps: pd.Data
                           f"{table.loc[name, metric]:.4f} [{table.loc[name, f'{metric}_min']:.4f}, "
                           f"{table.loc[name, f'{metric}_max']:.4f}]")
     line = (f"Held-out {metric}{' (mean over ' + str(seeds) + ' seeds, [min, max])' if seeds > 1 else ''}: "
-            f"random ranking {table.loc['chance', metric]:.4f}, base model {table.loc['base', metric]:.4f}, "
-            f"card objective {shown('card')}")
+            f"random ranking {table.loc['chance', metric]:.4f}, base model {table.loc['base', metric]:.4f}"
+            + (f", {PROMPT_NAME} (no training) {table.loc[PROMPT_NAME, metric]:.4f}" if PROMPT_NAME in table.index else "")
+            + f", card objective {shown('card')}")
     if "prefix" in table.index and len(gaps):
         text += [line + f", prefix objective {shown('prefix')}.", _gap_verdict(gaps, metric)]
     else:
         text.append(line + ".")
-    if stand_in:
+    if gains is not None and len(gains):
+        text.append(_gains_verdict(gains, metric))
+    blind = conditioning["card_loss_gap_shuffled"] == 0.0 and conditioning["card_grad_norm_pooled"] == 0.0
+    carries = (" The card objective's zero gap and gradient follow from the decoder's architecture (no cross-attention) "
+               "and carry over to the card's model;" if blind else "")
+    if has_random_weights(stand_in):
         best = max(runs[metric].max(), table.loc["base", metric]) / table.loc["chance", metric]
-        blind = conditioning["card_loss_gap_shuffled"] == 0.0 and conditioning["card_grad_norm_pooled"] == 0.0
         text.append("These figures come from the declared small stand-in with random weights, not from the card's model."
-                    + (" The card objective's zero gap and gradient follow from the decoder's architecture (no "
-                       "cross-attention) and carry over to the real model; the prefix objective's figures and"
-                       if blind else " The checks and") +
+                    + (carries + " the prefix objective's figures and" if blind else " The checks and") +
                     f" the retrieval scores, at most {best:.2f}x random ranking for any model or seed here, do not.")
+    elif stand_in:
+        text.append(f"These figures come from the declared stand-in `{stand_in}`, a pretrained decoder-only model of "
+                    "another family, trained with the departures from the card's recipe marked in section 3, not from "
+                    "the card's model." + carries + " the retrieval scores are this stand-in's: they show what each "
+                    "objective does to a pretrained decoder in this budget, not the card model's scores after its full run.")
     return " ".join(text)
+
+
+def _gains_verdict(gains: pd.DataFrame, metric: str) -> str:
+    """Which models beat the base model on the same queries beyond the noise of the queries, and which do not."""
+    side = lambda row: ("above it" if row["low"] > 0 else "below it" if row["high"] < 0  # noqa: E731
+                        else "not separated from it")
+    listed = "; ".join(f"{name} {row['minus base']:+.4f} [{row['low']:+.4f}, {row['high']:+.4f}], {side(row)}"
+                       for name, row in gains.iterrows())
+    above = [name for name, row in gains.iterrows() if row["low"] > 0]
+    head = f"Against the base model on the same held-out queries ({metric}, 95% paired bootstrap interval): {listed}."
+    if not above:
+        return head + " No model here improves on the base model beyond the noise of these queries."
+    if len(above) == len(gains):
+        return head + " Each of them improves on it beyond that noise."
+    return head + f" Only {' and '.join(above)} improve{'s' if len(above) == 1 else ''} on it beyond that noise."
 
 
 def _gap_verdict(gaps: pd.DataFrame, metric: str) -> str:

@@ -23,6 +23,7 @@ from importlib import resources
 import yaml
 
 LOSS_TOLERANCE = 0.10
+LOSS_FIGURE = "training loss at step"  # how a loss figure's name starts
 SMOKE_FRACTION = 0.1  # a run under a tenth of the card's steps checks nothing
 REPRODUCED, NOT_REPRODUCED, NOT_CHECKABLE = "reproduced", "not reproduced", "not checkable"
 
@@ -59,8 +60,10 @@ class Verdict:
         missed = [f for f in self.figures if f.status == NOT_REPRODUCED]
         if missed:
             return "; ".join(f"{f.name} {f.why}" for f in missed)
-        checked = [f.name for f in self.figures if f.status == REPRODUCED]
-        return f"{', '.join(checked)} within the run's interval or tolerance"
+        checked = [f for f in self.figures if f.status == REPRODUCED]
+        losses = sum(f.name.startswith(LOSS_FIGURE) for f in checked)
+        bound = "tolerance" if losses == len(checked) else "interval or tolerance" if losses else "interval"
+        return f"{', '.join(f.name for f in checked)} within the run's {bound}"
 
     def sentence(self) -> str:
         """The verdict in words."""
@@ -107,7 +110,7 @@ def _evaluation_figure(name: str, card: float, metrics: dict, facts: dict, reaso
 
 
 def _loss_figure(step: str, pair: dict, reasons: list[str]) -> Figure:
-    name, card, run = f"training loss at step {step}", pair["card"], pair["run"]
+    name, card, run = f"{LOSS_FIGURE} {step}", pair["card"], pair["run"]
     why = [f"the run ended before step {step}"] if run is None else []
     if why or reasons:
         return Figure(name, card, run, None, NOT_CHECKABLE, "; ".join(why))
