@@ -40,3 +40,10 @@ def test_recipe_table_marks_every_departure():
     assert list(smoke.index[smoke["differs"] == "yes"]) == ["batch_size", "train_pairs"]
     compressed = load("params/mnrl_compressed.yaml")  # its card already ran the fused kernel
     assert (recipe_table(compressed.card, compressed.training, 256, 263)["differs"] == "").all()
+
+
+def test_recipe_table_marks_fewer_steps_and_a_frozen_embedding_matrix():
+    params = load("params/tsdae_qwen.yaml")
+    table = recipe_table(params.card, params.training, 32768, 4370)
+    assert list(table.index[table["differs"] == "yes"]) == ["max_steps", "optim", "freeze_embeddings"]
+    assert table.loc["max_steps"].tolist()[:2] == [-1, 60] and table.loc["freeze_embeddings"].tolist()[:2] == [False, True]

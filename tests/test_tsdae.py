@@ -313,6 +313,7 @@ def test_gains_over_base_average_each_objective_over_its_seeds_and_pair_the_quer
                                                       "+0.1000], not separated from it. Only a improves on it"),
     ({"a": (0.1, 0.05, 0.15), "b": (0.2, 0.1, 0.3)}, "Each of them improves on it beyond that noise"),
     ({"a": (-0.1, -0.15, -0.05)}, "below it. No model here improves on the base model beyond the noise"),
+    ({"a": (0.1, 0.05, 0.15)}, "above it. It improves on it beyond that noise"),
 ])
 def test_the_gains_sentence_says_which_models_beat_the_base_beyond_the_noise(rows, said):
     import pandas as pd
@@ -333,7 +334,8 @@ def test_a_pretrained_stand_in_is_named_and_its_scores_kept_to_what_they_show():
     assert list(table.index) == ["chance", "base", PROMPT_NAME, "card", "prefix"]
     text = comparison_conclusion(table, runs, _gaps([SAME, SAME], [SAME, SAME]), CHECKS, "m", stand_in=GEMMA3)
     assert f"{PROMPT_NAME} (no training) 0.0400" in text and "random weights" not in text
-    assert f"the declared stand-in `{GEMMA3}`, a pretrained decoder-only model" in text
+    assert f"the declared stand-in `{GEMMA3}` (Gemma 3 270M, a pretrained decoder-only language model" in text
+    assert "trained with the departures from the card's recipe marked in section 3. The card objective's zero gap" in text
     assert "carry over to the card's model; the retrieval scores are this stand-in's" in text
 
 

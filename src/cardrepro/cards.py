@@ -12,14 +12,17 @@ import pandas as pd
 
 from cardrepro.display import readable
 
-TRAINING_KEYS = ("loss", "epochs", "batch_size", "learning_rate", "weight_decay", "warmup_ratio", "scheduler", "optim",
-                 "seed")
+TRAINING_KEYS = ("loss", "epochs", "max_steps", "batch_size", "learning_rate", "weight_decay", "warmup_ratio", "scheduler",
+                 "optim", "seed", "freeze_embeddings")
+# What every card did where it names no value: whole epochs (max_steps -1, as in params), every weight trained.
+CARD_DEFAULTS = {"max_steps": -1, "freeze_embeddings": False}
 
 
 def recipe_table(card: dict, training: dict, max_seq_length: int, train_pairs: int) -> pd.DataFrame:
     """The card's recipe against this run's, with a flag where they differ."""
-    card_values = card["hyperparameters"]
-    ours = {k: training[k] for k in TRAINING_KEYS} | {"max_seq_length": max_seq_length, "train_pairs": train_pairs}
+    card_values = CARD_DEFAULTS | card["hyperparameters"]
+    ours = {k: training.get(k, CARD_DEFAULTS.get(k)) for k in TRAINING_KEYS} | {
+        "max_seq_length": max_seq_length, "train_pairs": train_pairs}
     theirs = {k: card_values.get(k) for k in TRAINING_KEYS} | {
         "max_seq_length": card_values.get("max_seq_length"), "train_pairs": card["train_pairs"]}
     frame = pd.DataFrame({"card": pd.Series(theirs, dtype=object), "this run": pd.Series(ours, dtype=object)})

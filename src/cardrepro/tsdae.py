@@ -350,7 +350,7 @@ def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, gaps: pd.Data
     """One paragraph whose claims follow from the comparison table, the paired gaps (``objective_gaps``),
     the gains over the base model (``gains_over_base``), the seeds and the conditioning checks.
     ``stand_in`` is the declared stand-in's id, None for the card's own model."""
-    from cardrepro.stand_ins import has_random_weights
+    from cardrepro.stand_ins import describe, has_random_weights
 
     text = [conditioning_finding(conditioning)]
     prefix_runs = runs[runs["objective"] == "prefix"]
@@ -379,17 +379,17 @@ def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, gaps: pd.Data
         text.append(_gains_verdict(gains, metric))
     blind = conditioning["card_loss_gap_shuffled"] == 0.0 and conditioning["card_grad_norm_pooled"] == 0.0
     carries = (" The card objective's zero gap and gradient follow from the decoder's architecture (no cross-attention) "
-               "and carry over to the card's model;" if blind else "")
+               "and carry over to the card's model; the" if blind else " The")
     if has_random_weights(stand_in):
         best = max(runs[metric].max(), table.loc["base", metric]) / table.loc["chance", metric]
         text.append("These figures come from the declared small stand-in with random weights, not from the card's model."
-                    + (carries + " the prefix objective's figures and" if blind else " The checks and") +
+                    + (carries + " prefix objective's figures and" if blind else " The checks and") +
                     f" the retrieval scores, at most {best:.2f}x random ranking for any model or seed here, do not.")
     elif stand_in:
-        text.append(f"These figures come from the declared stand-in `{stand_in}`, a pretrained decoder-only model of "
-                    "another family, trained with the departures from the card's recipe marked in section 3, not from "
-                    "the card's model." + carries + " the retrieval scores are this stand-in's: they show what each "
-                    "objective does to a pretrained decoder in this budget, not the card model's scores after its full run.")
+        text.append(f"These figures come from the declared stand-in `{stand_in}` ({describe(stand_in)}), not from the "
+                    "card's model, trained with the departures from the card's recipe marked in section 3." + carries +
+                    " retrieval scores are this stand-in's: they show what each objective does to it in this budget, "
+                    "not the card model's scores after its full run.")
     return " ".join(text)
 
 
@@ -400,11 +400,13 @@ def _gains_verdict(gains: pd.DataFrame, metric: str) -> str:
     listed = "; ".join(f"{name} {row['minus base']:+.4f} [{row['low']:+.4f}, {row['high']:+.4f}], {side(row)}"
                        for name, row in gains.iterrows())
     above = [name for name, row in gains.iterrows() if row["low"] > 0]
-    head = f"Against the base model on the same held-out queries ({metric}, 95% paired bootstrap interval): {listed}."
+    head = (f"Against the base model on the same held-out queries ({metric}, 95% paired bootstrap interval; an "
+            f"objective's per-query scores averaged over its seeds first, so the interval resamples queries, not seeds): "
+            f"{listed}.")
     if not above:
         return head + " No model here improves on the base model beyond the noise of these queries."
     if len(above) == len(gains):
-        return head + " Each of them improves on it beyond that noise."
+        return head + (" It improves" if len(gains) == 1 else " Each of them improves") + " on it beyond that noise."
     return head + f" Only {' and '.join(above)} improve{'s' if len(above) == 1 else ''} on it beyond that noise."
 
 
