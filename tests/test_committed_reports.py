@@ -84,10 +84,14 @@ def test_committed_results_come_from_the_committed_notebooks_params_and_code():
                        "fix: `dvc repro` them and commit dvc.lock with their results")
 
 
-def test_readme_shows_the_committed_results_table():
-    table = (REPO / "reports/summary/results.md").read_text(encoding="utf-8")
-    assert table in (REPO / "README.md").read_text(encoding="utf-8"), \
-        "README.md: the Results table differs from reports/summary/results.md; fix: paste the committed table"
+def test_readme_and_docs_show_the_committed_results_tables():
+    """The summary writes two tables: the verdicts go in the README, base vs tuned in docs/results.md."""
+    verdicts, base_vs_tuned = (REPO / "reports/summary/results.md").read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    assert verdicts in (REPO / "README.md").read_text(encoding="utf-8"), \
+        "README.md: the verdict table differs from the first table of reports/summary/results.md; fix: paste it"
+    assert base_vs_tuned in (REPO / "docs/results.md").read_text(encoding="utf-8"), \
+        "docs/results.md: the base-vs-tuned table differs from the second table of reports/summary/results.md; " \
+        "fix: paste it"
 
 
 def test_the_committed_summary_shows_the_committed_real_and_generated_results():
