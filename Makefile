@@ -51,7 +51,7 @@ plots: setup
 test: setup
 	$(RUN) $(BIN)/pytest
 
-# Re-execute the thin notebooks in place with their smoke defaults (the outputs nbval checks).
+# Re-execute the thin notebooks in place with the smoke profile (the outputs nbval checks).
 notebooks: setup
 	$(RUN) $(BIN)/cardrepro smoke
 

@@ -11,14 +11,12 @@ from cardrepro.cli import main
 from cardrepro.notebooks import execute
 from cardrepro.params import RUNS, ParamsError, validate
 from cardrepro.paths import project_root
-from tests.smoke import smoke_params
+from tests.smoke import smoke_params, smoke_run
 
 
 @pytest.fixture
 def params(tmp_path):
-    raw = smoke_params("cosine_sparql", model_dir=str(tmp_path / "model"), report_dir=str(tmp_path / "report"))
-    raw["data"].update(train_file=None, eval_file=None)
-    return validate(raw, source="smoke params")
+    return smoke_run(tmp_path, "cosine_sparql", model_dir=str(tmp_path / "model"), report_dir=str(tmp_path / "report"))
 
 
 @pytest.mark.slow
@@ -30,7 +28,7 @@ def test_papermill_run_writes_notebook_metrics_plots_and_model(params, tmp_path)
     assert "widget-view" not in json.dumps([c.get("outputs", []) for c in notebook.cells])
     assert all("execution" not in cell.metadata for cell in notebook.cells)
     injected = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert len(injected) == 1 and "smoke params" in injected[0].source
+    assert len(injected) == 1 and 'profile = "full"' in injected[0].source and "cosine_sparql.yaml" in injected[0].source
 
     metrics = json.loads((tmp_path / "report" / "details.json").read_text())
     headline = json.loads((tmp_path / "report" / "metrics.json").read_text())
@@ -65,7 +63,7 @@ def test_papermill_run_writes_notebook_metrics_plots_and_model(params, tmp_path)
 
 def test_missing_prepared_file_stops_before_any_kernel(params):
     waiting = validate(params.as_dict() | {"data": params.data | {"train_file": "data/processed/none.jsonl"}}, "p.yaml")
-    with pytest.raises(ParamsError, match=r"p.yaml: data.train_file: no such file .*fix: run `dvc repro prepare_cosine_sparql`"):
+    with pytest.raises(ParamsError, match=r"p.yaml: data.train_file: no such file .*fix: run `dvc repro prepare@cosine_sparql`"):
         execute(waiting)
 
 

@@ -18,17 +18,15 @@ import yaml
 
 from cardrepro.notebooks import execute
 from cardrepro.outputs import MARKER, check_outputs, remove_stale_staging, staging_folder
-from cardrepro.params import ParamsError, validate
+from cardrepro.params import ParamsError, load_run
 from tests.conftest import REPO
-from tests.smoke import smoke_params
+from tests.smoke import smoke_params, smoke_run
 from tests.tree import copy_tracked, tree_hash
 
 
 def _params(tmp_path: Path, **outputs: str):
-    raw = smoke_params("cosine_sparql", model_dir=str(tmp_path / "model"), report_dir=str(tmp_path / "report"))
-    raw["data"].update(train_file=None, eval_file=None)
-    raw["outputs"].update(outputs)
-    return validate(raw, source="p.yaml")
+    return smoke_run(tmp_path, "cosine_sparql", "p.yaml", **{"model_dir": str(tmp_path / "model"),
+                                                  "report_dir": str(tmp_path / "report"), **outputs})
 
 
 @pytest.mark.parametrize(("key", "value", "problem"), [
@@ -43,7 +41,7 @@ def _params(tmp_path: Path, **outputs: str):
     ("model_dir", ".git", "holds or lies inside the inputs (.git/)"),
 ])
 def test_output_folders_that_hold_the_project_or_its_inputs_are_refused(tmp_path, key, value, problem):
-    with pytest.raises(ParamsError, match="^" + re.escape(f"p.yaml: outputs.{key}: '{value}' {problem}; fix: ")):
+    with pytest.raises(ParamsError, match="^" + re.escape(f"{tmp_path / 'p.yaml'}: outputs.{key}: '{value}' {problem}; fix: ")):
         check_outputs(_params(tmp_path, **{key: value}))
 
 
@@ -135,9 +133,10 @@ def _previous_results(tmp_path: Path) -> None:
 def test_a_failing_run_removes_only_its_staging_folder_and_keeps_the_previous_results(tmp_path):
     _previous_results(tmp_path)
     notebook = _stand_in_notebook(tmp_path / "fails.ipynb", "raise RuntimeError('a cell failed')")
+    params = _params(tmp_path)  # written as p.yaml, which the notebook reads
     before = tree_hash(tmp_path)
     with pytest.raises(Exception, match="a cell failed"):
-        execute(_params(tmp_path), notebook)
+        execute(params, notebook)
     failed = tmp_path / "report" / "cosine_sparql.failed.ipynb"
     assert failed.is_file()  # for debugging; never taken for a result
     failed.unlink()
@@ -154,7 +153,7 @@ def test_a_finished_run_replaces_its_own_previous_results(tmp_path):
     assert json.loads((tmp_path / "report" / "metrics.json").read_text()) == {"new": 1}
     assert not (tmp_path / "report" / "plots").exists()  # the old run's plots: this run wrote none
     assert "injected-parameters" in (tmp_path / "report" / "cosine_sparql.ipynb").read_text()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["model", "report", "works.ipynb"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model", "p.yaml", "report", "works.ipynb"]
 
 
 @pytest.mark.slow
@@ -190,7 +189,7 @@ def _with_ctrl_c() -> None:
 def _execute_stand_in_in_background(params_file: Path, notebook: Path, stderr) -> subprocess.Popen:
     """``execute`` of a stand-in notebook in a process of its own, to be signalled."""
     return subprocess.Popen([sys.executable, "-c", "import sys; from cardrepro.notebooks import execute; "
-                             "from cardrepro.params import load; execute(load(sys.argv[1]), sys.argv[2])",
+                             "from cardrepro.params import load_run; execute(load_run(sys.argv[1]), sys.argv[2])",
                              str(params_file), str(notebook)], cwd=REPO, stderr=stderr, text=True,
                             preexec_fn=_with_ctrl_c)
 
@@ -237,8 +236,7 @@ def _gone(pids: list[int], timeout: float = 10) -> bool:
 def test_an_interrupted_run_publishes_nothing_and_cleans_up(tmp_path, sent):
     _previous_results(tmp_path)
     notebook = _stand_in_notebook(tmp_path / "slow.ipynb", "import time\ntime.sleep(300)")
-    params_file = tmp_path / "p.yaml"
-    params_file.write_text(yaml.safe_dump(_params(tmp_path).as_dict()))
+    params_file = _params(tmp_path).origin["params_file"]  # written as p.yaml
     before = tree_hash(tmp_path)
     process = _execute_stand_in_in_background(params_file, notebook, stderr=subprocess.PIPE)
     _wait_for_cell(staging_folder(_params(tmp_path)) / "cosine_sparql.ipynb", "time.sleep(300)")
@@ -254,8 +252,7 @@ def test_an_interrupted_run_publishes_nothing_and_cleans_up(tmp_path, sent):
 @pytest.mark.slow
 def test_a_killed_run_leaves_its_staging_folder_and_the_next_run_removes_it_in_one_line(tmp_path, capsys):
     notebook = _stand_in_notebook(tmp_path / "slow.ipynb", "import time\ntime.sleep(300)")
-    params_file = tmp_path / "p.yaml"
-    params_file.write_text(yaml.safe_dump(_params(tmp_path).as_dict()))
+    params_file = _params(tmp_path).origin["params_file"]  # written as p.yaml
     process = _execute_stand_in_in_background(params_file, notebook, stderr=subprocess.DEVNULL)
     staged = staging_folder(_params(tmp_path))
     _wait_for_cell(staged / "cosine_sparql.ipynb", "time.sleep(300)")
@@ -276,7 +273,7 @@ def test_ctrl_c_during_real_training_leaves_no_result(tmp_path):
     params_file = tmp_path / "p.yaml"
     params_file.write_text(yaml.safe_dump(raw))
     process = _execute_in_background(params_file)
-    _wait_for_cell(staging_folder(_params(tmp_path)) / "cosine_sparql.ipynb", "result = train(")
+    _wait_for_cell(staging_folder(load_run(params_file)) / "cosine_sparql.ipynb", "result = train(")
     time.sleep(2)
     kernels = _kernels_of(process)
     process.send_signal(signal.SIGINT)

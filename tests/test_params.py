@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
-from cardrepro.params import RUNS, ParamsError, load, validate
+from cardrepro.params import RUNS, ParamsError, load, load_run, validate, with_smoke
+from tests.conftest import REPO
 
 SOURCE = "params/cosine_sparql.yaml"
 
@@ -224,3 +227,32 @@ def test_a_real_run_cannot_also_be_a_seed_repeat(capsys):
     with pytest.raises(SystemExit) as stopped:
         main(["execute", "mnrl_qa", "--real", "mnrl_qa", "--seed", "43"])
     assert stopped.value.code == 2 and "argument --seed: not allowed with argument --real" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_each_params_file_names_the_paths_dvc_yaml_derives_from_the_run(run):
+    """dvc.yaml derives every path from the run's name; the notebook reads them from params/<run>.yaml."""
+    stages = yaml.safe_load((REPO / "dvc.yaml").read_text())
+    params = load(f"params/{run}.yaml")
+    assert params.outputs == {"model_dir": f"models/{run}", "report_dir": f"reports/{run}"}
+    files = {key: value for key, value in params.data.items() if key.endswith("_file")}
+    assert files and all(value == f"data/processed/{run}/{key.removesuffix('_file')}.jsonl" for key, value in files.items())
+    assert Path(params.data["raw"]).is_relative_to(stages["vars"][0]["runs"][run]["raw"])  # a file or its folder
+    assert set(stages["vars"][0]["runs"]) == set(RUNS)
+
+
+def test_the_smoke_profile_shrinks_a_run_and_keeps_the_card(tmp_path):
+    full, smoke = load_run("params/tsdae_qwen.yaml"), load_run("params/tsdae_qwen.yaml", profile="smoke")
+    assert smoke.card == full.card and smoke.model["stand_in"] == "cardrepro/tiny-qwen2"
+    assert (smoke.data["train_rows"], smoke.training["epochs"], smoke.training["max_steps"]) == (24, 1, -1)
+    assert smoke.data["train_file"] is None and smoke.outputs["report_dir"] == "reports/smoke/tsdae_qwen"
+    assert smoke.origin == {"params_file": "params/tsdae_qwen.yaml", "profile": "smoke", "real": None, "seed": None}
+    assert "params/smoke.yaml" in smoke.source
+    seeded = load_run("params/cosine_sparql.yaml", profile="smoke", seed=43)
+    assert seeded.training["seed"] == 43 and seeded.outputs["report_dir"] == "reports/smoke/seeds/cosine_sparql/seed43"
+    with pytest.raises(ParamsError, match=r"params/cosine_sparql.yaml: profile 'tiny' is unknown; fix: use one of full, smoke"):
+        load_run("params/cosine_sparql.yaml", profile="tiny")
+    overlay = tmp_path / "smoke.yaml"
+    overlay.write_text("every_run: {trainer: {epochs: 1}}\n")
+    with pytest.raises(ParamsError, match=r"smoke.yaml: trainer: not a section of a params file"):
+        with_smoke(full, overlay)

@@ -66,13 +66,10 @@ def test_seed_spread_is_mean_and_sample_deviation_over_the_main_run_and_its_repe
 @pytest.mark.slow
 def test_summary_notebook_runs_under_papermill_on_a_smoke_run(tmp_path):
     from cardrepro.notebooks import execute, publish
-    from cardrepro.params import validate
-    from tests.smoke import smoke_params
+    from tests.smoke import smoke_run
 
-    raw = smoke_params("mnrl_compressed", model_dir=str(tmp_path / "models/mnrl_compressed"),
-                       report_dir=str(tmp_path / "reports/mnrl_compressed"))
-    raw["data"].update(train_file=None, eval_file=None)
-    execute(validate(raw, source="smoke params"))
+    execute(smoke_run(tmp_path, "mnrl_compressed", model_dir=str(tmp_path / "models/mnrl_compressed"),
+                      report_dir=str(tmp_path / "reports/mnrl_compressed")))
     table = tmp_path / "summary" / "results.md"
     output = publish("notebooks/summary.ipynb", tmp_path / "summary" / "summary.ipynb",
                      {"report_root": str(tmp_path / "reports"), "runs": ["mnrl_compressed", "cosine_sparql"],
@@ -82,7 +79,7 @@ def test_summary_notebook_runs_under_papermill_on_a_smoke_run(tmp_path):
     verdicts, results = table.read_text().split("\n\n")
     assert verdicts.splitlines()[2].startswith("| mnrl_compressed | no public data | — | not checkable (the card reports no "
                                                "figure; generated data, not the card's; the card's data was never "
-                                               "published) | cosine_mrr@10 ")
+                                               "published; a smoke run (3 of the card's 90 steps)) | cosine_mrr@10 ")
     assert f"0 of {len(summary.real_runs())} real-data runs found" in shown
     lines = results.splitlines()
     assert len(lines) == 3 and lines[2].startswith("| mnrl_compressed | all-MiniLM-L6-v2 | generated |")

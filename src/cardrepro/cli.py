@@ -14,24 +14,41 @@ from cardrepro.paths import resolve, shown
 
 
 def _pairs(args: argparse.Namespace) -> None:
-    from cardrepro.data import build_pairs, write_jsonl
-    from cardrepro.data.counts import RowCountError
-    from cardrepro.outputs import check_output_file
-
     path = args.params or f"params/{args.run}.yaml"
-    run_params = params_module.load(path)
-    out = check_output_file(args.out, "--out", ".jsonl")
-    data = dict(run_params.data, source=args.source)
+    data = dict(params_module.load(path).data, source=args.source)
     if args.raw is not None:
         data["raw"] = args.raw
     if data["source"] == "real" and not data["raw"].startswith("hf://") and not resolve(data["raw"]).exists():
         raise ParamsError(f"--raw: no such file or folder {data['raw']!r}; fix: put the real data there "
                           "(see data/raw/README.md) or use --source generated")
+    _write_split(args.run, data, args.split, args.out, "--out", path)
+
+
+def _prepare(args: argparse.Namespace) -> None:
+    """Every split a run has, into the files its params name (a prepare stage of dvc.yaml)."""
+    path = args.params or f"params/{args.run}.yaml"
+    data = params_module.load(path).data
+    for split in SPLITS:
+        key = f"{split}_file"
+        if key not in data:
+            continue
+        if data[key] is None:
+            raise ParamsError(f"{path}: data.{key}: null, so there is nowhere to prepare the {split} split; "
+                              f"fix: name a file, e.g. data/processed/{args.run}/{split}.jsonl")
+        _write_split(args.run, data, split, data[key], f"data.{key}", path)
+
+
+def _write_split(run: str, data: dict, split: str, out: str, key: str, path: str) -> None:
+    from cardrepro.data import build_pairs, write_jsonl
+    from cardrepro.data.counts import RowCountError
+    from cardrepro.outputs import check_output_file
+
+    target = check_output_file(out, key, ".jsonl")
     try:
-        count = write_jsonl(build_pairs(args.run, data, args.split), out)
+        count = write_jsonl(build_pairs(run, data, split), target)
     except RowCountError as exc:
         raise ParamsError(f"{path}: {exc}") from exc
-    print(f"{args.run}: wrote {count} {args.split} rows ({args.source}) to {args.out}")
+    print(f"{run}: wrote {count} {split} rows ({data['source']}) to {out}")
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -47,11 +64,7 @@ def _execute(args: argparse.Namespace) -> None:
     run_params = params_module.load(path)
     if run_params.run != args.run:
         raise ParamsError(f"{path}: run: says {run_params.run!r}, not {args.run!r}; fix: pass params/{args.run}.yaml")
-    if args.real is not None:
-        run_params = params_module.with_real(run_params, args.real)
-    if args.seed is not None:
-        run_params = params_module.with_seed(run_params, args.seed)
-    published = execute(run_params)
+    published = execute(params_module.load_run(path, profile=args.profile, real=args.real, seed=args.seed))
     print(f"{args.run}: executed notebook at {shown(published)}, rendered at {shown(published.with_suffix('.html'))}")
 
 
@@ -105,6 +118,11 @@ def parser() -> argparse.ArgumentParser:
     pairs.add_argument("--out", required=True, help="output .jsonl file")
     pairs.set_defaults(handler=_pairs)
 
+    prepare = commands.add_parser("prepare", help="write every split of a run's pairs to the files its params name")
+    prepare.add_argument("run", choices=RUNS)
+    prepare.add_argument("--params", help="params file (default: params/<run>.yaml)")
+    prepare.set_defaults(handler=_prepare)
+
     check = commands.add_parser("check", help="validate params files without loading any model")
     check.add_argument("files", nargs="+")
     check.set_defaults(handler=_check)
@@ -112,6 +130,8 @@ def parser() -> argparse.ArgumentParser:
     execute = commands.add_parser("execute", help="run a notebook with papermill and its params file")
     execute.add_argument("run", choices=RUNS)
     execute.add_argument("--params", help="params file (default: params/<run>.yaml)")
+    execute.add_argument("--profile", choices=params_module.PROFILES, default="full",
+                         help="full: the params as they are (default); smoke: shrunk by params/smoke.yaml to seconds")
     variant = execute.add_mutually_exclusive_group()  # each writes its own folder tree; together they would share one
     variant.add_argument("--seed", type=int, help="repeat the run at this training seed, under "
                          "reports/seeds/<run>/seed<N>/ and models/seeds/<run>/seed<N>/ (seeds/dvc.yaml)")
@@ -128,7 +148,7 @@ def parser() -> argparse.ArgumentParser:
                          "with --seeds-root")
     summary.set_defaults(handler=_summary)
 
-    smoke = commands.add_parser("smoke", help="re-execute notebooks in place with their smoke defaults")
+    smoke = commands.add_parser("smoke", help="re-execute notebooks in place with the smoke profile (params/smoke.yaml)")
     smoke.add_argument("runs", nargs="*", help=f"some of {', '.join(NOTEBOOKS)} (default: all of them)")
     smoke.set_defaults(handler=_smoke)
     return top

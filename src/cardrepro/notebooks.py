@@ -86,13 +86,17 @@ def _terminate_as_interrupt():
 
 
 def execute(params: RunParams, notebook: str | Path | None = None) -> Path:
-    """Run ``notebook`` (default notebooks/<run>.ipynb) with ``params`` injected, through a staging
-    folder; return the published executed notebook, ``<report_dir>/<run>.ipynb``."""
+    """Run ``notebook`` (default notebooks/<run>.ipynb) through a staging folder and return the published
+    executed notebook, ``<report_dir>/<run>.ipynb``. The notebook is handed how ``params`` were read
+    (``params.load_run``'s arguments), not their values, and reads them itself the same way."""
     from cardrepro.outputs import (PublishError, check_outputs, create_staging, publish_staged, remove_stale_staging,
                                    remove_staging)
 
     check_outputs(params)
     check_ready(params)
+    if params.origin is None:
+        raise ValueError(f"{params.source}: a run executes params read from a file; fix: read them with "
+                         "cardrepro.params.load_run")
     stale = remove_stale_staging(params)
     if stale:
         print(stale)
@@ -100,7 +104,7 @@ def execute(params: RunParams, notebook: str | Path | None = None) -> Path:
     output = report / f"{params.run}.ipynb"
     staging = create_staging(params)
     executed = staging / output.name
-    parameters = params.as_dict() | {"params_file": params.source, "staging": shown(staging)}
+    parameters = params.origin | {"staging": shown(staging)}
     try:
         with _terminate_as_interrupt():
             run_notebook(notebook or f"notebooks/{params.run}.ipynb", executed, parameters)
@@ -241,7 +245,7 @@ def render_html(notebook: nbformat.NotebookNode, path: Path) -> Path:
 
 
 def refresh_smoke(notebook: str | Path) -> Path:
-    """Re-execute a thin notebook in place with its own smoke defaults, as nbval will re-run it (its
+    """Re-execute a thin notebook in place with the smoke profile of its parameters cell, as nbval will re-run it (its
     progress bars on the terminal, as under ``cardrepro execute``; nbval compares no cell that draws one)."""
     import papermill
 

@@ -8,7 +8,7 @@ the fix, so a typo never silently falls back to a default after minutes of train
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -29,7 +29,7 @@ GENERATED_MAX_ROWS = 100_000  # the generators' sane ceiling: 16x the largest ca
 
 
 class ParamsError(ValueError):
-    """A params file (or notebook parameters cell) that cannot be run as written."""
+    """A params file (or an overlay of it) that cannot be run as written."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,7 @@ class RunParams:
     evaluation: dict[str, Any]
     outputs: dict[str, Any]
     card: dict[str, Any]
+    origin: dict[str, Any] | None = None  # how load_run read it: what a notebook is handed to read it the same way
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in ("run", *SCHEMA)}
@@ -297,14 +298,51 @@ def load_yaml(path: str | Path) -> Any:
     return raw
 
 
-def from_notebook(values: dict[str, Any], source: str) -> RunParams:
-    """Validate a notebook's parameters; ``card: None`` means the card section of params/<run>.yaml.
+PROFILES = ("full", "smoke")  # full: the params file as it is (the pipeline); smoke: shrunk by SMOKE_OVERLAY
+SMOKE_OVERLAY = "params/smoke.yaml"
+SMOKE_RUNS_DIR = "smoke"  # reports/smoke/<run>/ and models/smoke/<run>/
 
-    The card's figures are facts, not knobs: smoke runs read them from the same file as the pipeline.
-    """
-    if values.get("card") is None and values.get("run") in RUNS:
-        values = values | {"card": load(f"params/{values['run']}.yaml").card}
-    return validate(values, source=source)
+
+def load_run(path: str | Path, profile: str = "full", real: str | None = None, seed: int | None = None) -> RunParams:
+    """The one way a run's params are read, by the command line and by the notebook alike: the params
+    file, then the smoke profile, the real data (a run of params/real.yaml) or another training seed."""
+    if profile not in PROFILES:
+        raise ParamsError(f"{path}: profile {profile!r} is unknown; fix: use one of {', '.join(PROFILES)}")
+    params = load(path)
+    if profile == "smoke":
+        params = with_smoke(params)
+    if real is not None:
+        params = with_real(params, real)
+    if seed is not None:
+        params = with_seed(params, seed)
+    return replace(params, origin={"params_file": str(path), "profile": profile, "real": real, "seed": seed})
+
+
+def smoke_changes(run: str, overlay: str | Path = SMOKE_OVERLAY) -> dict[str, dict]:
+    """What the smoke profile changes in a run's params: {section: {key: value}}."""
+    raw = load_yaml(overlay)
+    if not isinstance(raw, dict) or not isinstance(raw.get("every_run"), dict):
+        raise ParamsError(f"{overlay}: every_run: missing; fix: map sections to the values every smoke run uses")
+    changes = {section: dict(values) for section, values in raw["every_run"].items()}
+    for section, values in ((raw.get("runs") or {}).get(run) or {}).items():
+        changes[section] = changes.get(section, {}) | values
+    for section, values in changes.items():
+        if section not in SCHEMA or not isinstance(values, dict):
+            raise _fail(str(overlay), section, "not a section of a params file",
+                        f"use some of {', '.join(SCHEMA)}, each a mapping")
+    return changes
+
+
+def with_smoke(params: RunParams, overlay: str | Path = SMOKE_OVERLAY) -> RunParams:
+    """``params`` shrunk by the smoke overlay: pairs built in memory, results under
+    ``<reports|models>/smoke/<run>/``; the card's figures unchanged (they are facts, not knobs)."""
+    raw = params.as_dict()
+    for section, values in smoke_changes(params.run, overlay).items():
+        raw[section] = raw[section] | values
+    raw["data"] = raw["data"] | {key: None for key in ("train_file", "eval_file", "corpus_file") if key in raw["data"]}
+    raw["outputs"] = {key: str(Path(params.outputs[key]).parent / SMOKE_RUNS_DIR / params.run)
+                      for key in ("model_dir", "report_dir")}
+    return validate(raw, source=f"{params.source} with {overlay}")
 
 
 SEED_RUNS_DIR = "seeds"  # reports/seeds/<run>/seed<N>/ and models/seeds/<run>/seed<N>/

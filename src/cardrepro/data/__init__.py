@@ -73,7 +73,7 @@ def _check_split(params, split: str) -> None:
     path = params.data.get(f"{split}_file")
     if path and not resolve(path).is_file():
         raise ParamsError(f"{params.source}: data.{split}_file: no such file {path!r}; "
-                          f"fix: run `dvc repro prepare_{params.run}` first, or set it to null")
+                          f"fix: run `dvc repro prepare@{params.run}` first, or set it to null")
     try:
         load_pairs(params.run, params.data, split)
     except RowCountError as exc:
