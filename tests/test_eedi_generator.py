@@ -4,12 +4,14 @@ import re
 import time
 from collections import Counter, defaultdict
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
 from cardrepro.data.eedi_generator import catalogue, generate_pairs, topics
 
 FRACTION = re.compile(r"\\frac \{(\d+)\} \{(\d+)\}")
+SNAPSHOT = Path(__file__).parent / "data" / "eedi_misconceptions.tsv"
 KEYS = ("sentence_0", "sentence_1", "question_id", "misconception_id", "correct_answer", "wrong_answer")
 
 
@@ -55,6 +57,13 @@ def test_names_are_unique_and_non_empty():
     names = list(catalogue().values())
     assert all(name.strip() and name == name.strip() for name in names)
     assert len(set(names)) == len(names)
+
+
+def test_ids_topics_and_registration_order_match_the_snapshot():
+    """Ids are counted in registration order, so moving a family renumbers them; a new misconception appends its row."""
+    rows = [line.split("\t") for line in SNAPSHOT.read_text().splitlines()[1:]]
+    topic_of = topics()
+    assert [[str(mid), topic_of[mid], name] for mid, name in catalogue().items()] == rows
 
 
 def test_wrong_answer_always_differs_from_correct(pairs):
