@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import stat
 
+import pytest
+
 from cardrepro.data.jsonl import write_jsonl
+from cardrepro.paths import atomic_write
 from cardrepro.reports import write_metrics
 from tests.records import details
 
@@ -21,3 +24,30 @@ def test_published_files_get_the_umask_mode_and_leave_no_scratch(tmp_path):
     assert stat.S_IMODE((tmp_path / "pairs.jsonl").stat().st_mode) == 0o644
     assert stat.S_IMODE(metrics.stat().st_mode) == stat.S_IMODE(record.stat().st_mode) == 0o644
     assert sorted(p.name for p in tmp_path.rglob(".*")) == []  # no scratch copy left behind
+
+
+def test_a_failed_atomic_write_keeps_the_old_file_and_leaves_no_scratch(tmp_path):
+    path = tmp_path / "metrics.json"
+    path.write_text("old\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="crash"), atomic_write(path) as handle:
+        handle.write("half of the new")
+        raise RuntimeError("crash mid-write")
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["metrics.json"]
+
+
+def test_a_failed_first_atomic_write_leaves_no_file(tmp_path):
+    path = tmp_path / "new" / "pairs.jsonl"
+    with pytest.raises(KeyboardInterrupt), atomic_write(path) as handle:
+        handle.write("half")
+        raise KeyboardInterrupt
+    assert list(path.parent.iterdir()) == []
+
+
+def test_an_atomic_write_replaces_the_file_with_utf8_text(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("old", encoding="utf-8")
+    with atomic_write(path) as handle:
+        handle.write("Mara \u2192 dock\n")
+    assert path.read_bytes() == "Mara \u2192 dock\n".encode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]

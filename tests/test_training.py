@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
@@ -134,3 +137,14 @@ def test_a_short_run_is_evaluated_at_least_once_an_epoch(tmp_path, steps_per_epo
     training = load("params/mnrl_compressed.yaml").training  # eval_steps 100, 90 steps in 10 epochs
     arguments = training_arguments(training, str(tmp_path), evaluate=True, steps_per_epoch=steps_per_epoch)
     assert arguments.eval_steps == expected
+
+
+@pytest.mark.parametrize(("module", "never"), [
+    ("cardrepro.training", ["cardrepro.tsdae"]),
+    ("cardrepro.tsdae_loss", ["cardrepro.training", "cardrepro.tsdae"]),
+])
+def test_training_builds_tsdae_losses_without_importing_tsdae(module, never):
+    """tsdae trains through training; training importing tsdae back would be a cycle."""
+    code = f"import sys, {module}; print(sorted(m for m in {never!r} if m in sys.modules))"
+    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert imported.strip() == "[]", f"importing {module} imported {imported.strip()}"

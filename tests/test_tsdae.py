@@ -8,7 +8,8 @@ import torch
 from cardrepro.models import load_sentence_transformer, resolve_base_model
 from cardrepro.stand_ins import TINY_QWEN2
 from cardrepro.training import make_loss
-from cardrepro.tsdae import PrefixDenoisingAutoEncoderLoss, conditioning_check, decoder_note
+from cardrepro.tsdae import conditioning_check
+from cardrepro.tsdae_loss import PrefixDenoisingAutoEncoderLoss, decoder_note
 
 # Four unrelated (source, target) pairs: a decoder that reads the source can tell them apart.
 PAIRS = [

@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 
 from cardrepro.params import ParamsError, RunParams
-from cardrepro.paths import project_root, resolve, scratch_file, shown
+from cardrepro.paths import atomic_write, project_root, resolve, scratch_file, shown
 from cardrepro.progress import KERNEL_ARGUMENTS
 
 KERNEL_NAME = "cardrepro"
@@ -237,10 +237,8 @@ def render_html(notebook: nbformat.NotebookNode, path: Path) -> Path:
     from nbconvert import HTMLExporter
 
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(notebook)
-    fd, scratch = scratch_file(path, ".html")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+    with atomic_write(path) as handle:
         handle.write(body)
-    os.replace(scratch, path)
     return path
 
 

@@ -1,14 +1,17 @@
 """One notion of 'project root', so papermill, nbval, DVC and pytest resolve paths alike.
 
 Notebooks run with their own folder as working directory under nbval and with the repository
-root under papermill; every relative path in params is taken from the root instead.
+root under papermill; every relative path in params is taken from the root instead. Published
+files go through a scratch file beside them, so that a reader never sees half a file.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, TextIO
 
 ROOT_MARKER = "dvc.yaml"
 
@@ -44,3 +47,21 @@ def scratch_file(beside: Path, suffix: str) -> tuple[int, str]:
     os.umask(umask)
     os.fchmod(fd, 0o666 & ~umask)
     return fd, path
+
+
+@contextmanager
+def atomic_write(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 text handle on a scratch file beside ``path``, renamed onto it when the block ends.
+
+    A crash or an error inside the block leaves the old ``path`` (or none) and no scratch file:
+    DVC and readers only ever see a whole file.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, scratch = scratch_file(path, ".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+        os.replace(scratch, path)
+    except BaseException:
+        Path(scratch).unlink(missing_ok=True)
+        raise

@@ -8,26 +8,17 @@ from __future__ import annotations
 import json
 import math
 from math import ceil
-import os
 from pathlib import Path
 
 import pandas as pd
 
 from cardrepro.evaluation import heldout_phrase
-from cardrepro.paths import scratch_file
+from cardrepro.paths import atomic_write
 from cardrepro.verdict import SMOKE_FRACTION, card_facts, verdict
 
 METRICS_FILE = "metrics.json"  # declared as DVC metrics: a handful of columns per run
 DETAILS_FILE = "details.json"  # not declared as metrics: the whole record, read by the summary
 PLOTS_DIR = "plots"
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = scratch_file(path, ".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
 
 
 def _clean(value):
@@ -40,7 +31,8 @@ def _clean(value):
 
 
 def _write_json(path: Path, record: dict) -> Path:
-    _atomic_write(path, json.dumps(_clean(record), indent=2, sort_keys=False) + "\n")
+    with atomic_write(path) as handle:
+        handle.write(json.dumps(_clean(record), indent=2, sort_keys=False) + "\n")
     return path
 
 
@@ -84,7 +76,8 @@ def headline_metrics(details: dict) -> dict:
 def write_plot_data(report_dir: str | Path, name: str, frame: pd.DataFrame) -> Path:
     """One CSV per curve under ``<report_dir>/plots/`` (DVC plots read x/y columns from it)."""
     path = Path(report_dir) / PLOTS_DIR / f"{name}.csv"
-    _atomic_write(path, frame.to_csv(index=False, float_format="%.6g"))
+    with atomic_write(path) as handle:
+        handle.write(frame.to_csv(index=False, float_format="%.6g"))
     return path
 
 

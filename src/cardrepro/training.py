@@ -26,7 +26,7 @@ from cardrepro.batching import (
     token_lengths,
 )
 from cardrepro.params import LOSSES
-from cardrepro.tsdae import decoder_note, make_tsdae_loss
+from cardrepro.tsdae_loss import decoder_note, make_tsdae_loss
 
 # The cards' recipe: round-robin multi-dataset sampler, no checkpoints needed here.
 FIXED_ARGUMENTS = {
@@ -148,7 +148,7 @@ def freeze_token_embeddings(loss: torch.nn.Module) -> int:
 
 def train(model, train_pairs: list[dict], training: dict, evaluator=None, describe: bool = True) -> TrainingResult:
     """Fit ``model`` in place; evaluate every ``eval_steps`` when an evaluator is given. ``describe``
-    prints how a TSDAE decoder meets the embedding (``tsdae.decoder_note``).
+    prints how a TSDAE decoder meets the embedding (``tsdae_loss.decoder_note``).
 
     ``training.group_by_length`` batches pairs of similar sentence_0 token length (cardrepro.batching).
     """

@@ -9,7 +9,7 @@ from __future__ import annotations
 import warnings
 from typing import Callable
 
-from cardrepro.data import eedi, lcquad, mlqa, shorthand
+from cardrepro.data import eedi, lcquad, mlqa, shorthand_pairs
 from cardrepro.data.jsonl import read_jsonl, write_jsonl
 from cardrepro.paths import resolve
 
@@ -19,7 +19,7 @@ BUILDERS: dict[str, Callable[[dict, str], list[dict]]] = {
     "tsdae_minilm": eedi.build_pairs,
     "tsdae_qwen": eedi.build_pairs,
     "mnrl_qa": mlqa.build_pairs,
-    "mnrl_compressed": shorthand.build_run_pairs,
+    "mnrl_compressed": shorthand_pairs.build_run_pairs,
 }
 # Runs whose retrieval targets can be more than the held-out pairs' answers: the whole misconception
 # catalogue; mnrl_qa's trained questions' answers when whole questions are held out.

@@ -2,7 +2,7 @@
 
 The mnrl-compressed card trained on private pairs of (shorthand note, English
 sentence).  Its notation is rebuilt here as rules so that the repository can
-generate its own pairs from an original story:
+generate its own pairs from an original story (``cardrepro.data.shorthand_pairs``):
 
 * content words are clipped to their first ``CLIP`` letters, proper nouns kept;
 * articles, auxiliaries, most prepositions and object pronouns are dropped,
@@ -19,12 +19,7 @@ generate its own pairs from an original story:
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass
-from importlib import resources
-
-from cardrepro.data.counts import check_counts
-from cardrepro.paths import resolve
 
 CLIP = 3
 ARROW = "\u2192"
@@ -762,63 +757,3 @@ def _opens_place(tokens: list[_Tok], i: int) -> bool:
     if tokens[i].low == "at":
         return nxt.low not in AT_IDIOMS
     return _opens_noun_phrase(nxt) or nxt.low in PLACE_TIME_WORDS
-
-
-# --------------------------------------------------------------------------
-# Corpus and pairs
-
-
-def story_sentences() -> list[str]:
-    """The packaged original story, one sentence per item."""
-    text = (resources.files("cardrepro.data") / "story.txt").read_text(encoding="utf-8")
-    return split_sentences(text)
-
-
-def build_pairs(sentences: list[str], group: int = 1) -> list[dict]:
-    """(shorthand, English) training pairs; ``group`` consecutive sentences share one pair.
-
-    Sentences whose compression is empty carry no signal and are dropped,
-    with a warning that says how many.
-    """
-    if group < 1:
-        raise ValueError("group must be at least 1")
-    pairs, dropped = [], 0
-    for start in range(0, len(sentences), group):
-        chunk = sentences[start:start + group]
-        notes = [note for note in map(compress, chunk) if note]
-        if notes:
-            pairs.append({"sentence_0": " | ".join(notes), "sentence_1": " ".join(chunk)})
-        else:
-            dropped += 1
-    if dropped:
-        warnings.warn(f"dropped {dropped} pair(s) whose shorthand was empty", stacklevel=2)
-    return pairs
-
-
-def _unique(pairs: list[dict]) -> list[dict]:
-    """A repeated sentence would be its own in-batch negative, or leak into the held-out part: keep one."""
-    first: dict[tuple[str, str], dict] = {}
-    for pair in pairs:
-        first.setdefault((pair["sentence_0"], pair["sentence_1"]), pair)
-    unique = list(first.values())
-    if len(unique) != len(pairs):
-        warnings.warn(f"dropped {len(pairs) - len(unique)} repeated pair(s)", stacklevel=3)
-    return unique
-
-
-def build_run_pairs(data: dict, split: str) -> list[dict]:
-    """One split of the mnrl_compressed run: the last ``eval_rows`` pairs are held out.
-
-    generated: the packaged story; real: any plain-text file (``data.raw``), split into sentences.
-    """
-    if data["source"] == "real":
-        path = resolve(data["raw"])
-        if not path.is_file():
-            raise FileNotFoundError(f"{path}: no such text file; fix: pass a plain-text story as --raw")
-        sentences = split_sentences(path.read_text(encoding="utf-8"))
-    else:
-        sentences = story_sentences()
-    pairs = _unique(build_pairs(sentences))
-    check_counts(data, len(pairs), "pairs")
-    train, held_out = pairs[: -data["eval_rows"]], pairs[-data["eval_rows"]:]
-    return train[: data["train_rows"]] if split == "train" else held_out
