@@ -48,6 +48,10 @@ def test_every_run_has_valid_params_that_follow_its_card(run):
         ("evaluation", "cutoffs", {"map_at_k": 25}, "evaluation.cutoffs: impossible value"),
         ("training", "conditioning", "prefix", "training.conditioning: only used by DenoisingAutoEncoderLoss"),
         ("training", "compare_conditioning", True, "training.compare_conditioning: only used by DenoisingAutoEncoderLoss"),
+        ("training", "processes", 0, "training.processes: impossible value 0"),
+        ("training", "processes", 3, "training.processes: the card's batch of 16 pairs does not split evenly over 3 processes"),
+        ("training", "torchrun_args", ["--nnodes=2"], "training.torchrun_args: only used when training.processes is above 1"),
+        ("training", "torchrun_args", "--nnodes=2", "training.torchrun_args: expected list"),
     ],
 )
 def test_bad_values_name_file_key_and_fix(cosine_params, section, key, value, expected):
@@ -122,6 +126,13 @@ def test_compare_seeds_need_the_comparison():
     raw["training"]["compare_conditioning"] = False
     with pytest.raises(ParamsError, match="training.compare_seeds: only used when training.compare_conditioning is true"):
         validate(raw, source="params/tsdae_qwen.yaml")
+
+
+def test_tsdae_runs_train_on_one_process_only():
+    raw = yaml.safe_load((REPO / "params" / "tsdae_minilm.yaml").read_text())
+    raw["training"]["processes"] = 2
+    with pytest.raises(ParamsError, match=r"training.processes: DenoisingAutoEncoderLoss keeps its decoder outside"):
+        validate(raw, source="params/tsdae_minilm.yaml")
 
 
 def test_tsdae_qwen_reproduces_the_card_and_compares_the_fixed_objective():

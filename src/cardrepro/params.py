@@ -130,6 +130,10 @@ SCHEMA: dict[str, dict[str, Field]] = {
                                  fix="use true to batch pairs of similar length (less padding), false for the cards' random batches"),
         "freeze_embeddings": Field(BOOL, required=False,
                                    fix="use false to train every weight (the cards), true to keep the token embedding matrix fixed"),
+        "processes": Field(INT, required=False, check=_positive,
+                           fix="use 1 (this process) or the number of GPUs (or CPU processes) to train on, such as 2"),
+        "torchrun_args": Field(LIST, required=False, check=lambda x: all(isinstance(a, str) for a in x),
+                               fix="list torchrun's rendezvous arguments as strings, e.g. ['--nnodes=2', '--rdzv-backend=c10d']"),
     },
     "evaluation": {
         "name": Field(STR, fix="name the evaluation set, e.g. test-binary-eval"),
@@ -243,6 +247,19 @@ def _check_combinations(raw: dict[str, Any], source: str) -> None:
         raise _fail(source, "training.group_by_length",
                     f"changes what {training['loss']} learns: its in-batch negatives depend on which pairs share a batch",
                     "set it to false")
+    processes = training.get("processes", 1)
+    if training["batch_size"] % processes:
+        raise _fail(source, "training.processes",
+                    f"the card's batch of {training['batch_size']} pairs does not split evenly over {processes} processes",
+                    "use a number of processes that divides the batch size")
+    if processes > 1 and training["loss"] == "DenoisingAutoEncoderLoss":
+        raise _fail(source, "training.processes",
+                    "DenoisingAutoEncoderLoss keeps its decoder outside the model the trainer distributes, so the "
+                    "processes' decoders would train apart", "use 1 (several processes train CosineSimilarityLoss and "
+                    "MultipleNegativesRankingLoss runs)")
+    if "torchrun_args" in training and processes == 1:
+        raise _fail(source, "training.torchrun_args", "only used when training.processes is above 1",
+                    "set training.processes or remove the key")
     if "compare_seeds" in training and not training.get("compare_conditioning"):
         raise _fail(source, "training.compare_seeds", "only used when training.compare_conditioning is true",
                     "set compare_conditioning: true or remove the key")

@@ -46,7 +46,7 @@ def write_metrics(report_dir: str | Path, details: dict) -> tuple[Path, Path]:
 def headline_metrics(details: dict) -> dict:
     """What a DVC user compares across runs and experiments: the verdict, the headline metric of the
     base model, the tuned model (with its 95% interval and that of the gain) and the card, the loss
-    over the card's last logging window the run reached, and what was substituted."""
+    over the card's last logging window the run reached, what was substituted, and where it trained."""
     name = details["headline"]
     interval = details.get("intervals", {}).get(name, {})
     judged = verdict(details)
@@ -70,6 +70,8 @@ def headline_metrics(details: dict) -> dict:
         "generated_data": details["substituted"]["generated_data"],
         "steps": details["training"]["steps"],
         "seconds": details["training"]["seconds"],
+        "processes": details["training"]["processes"],
+        "device": details["training"]["device"],
     }
 
 
@@ -146,6 +148,9 @@ def run_metrics(params, resolved, base: dict, tuned: dict, result, evaluator, in
             "sentence_0_padding": result.padding,
             "precision": result.precision,
             "peak_memory_mib": result.peak_memory_mib,
+            "processes": result.processes,
+            "device": result.device,
+            "per_device_batch": result.per_device_batch,
         },
         **(extra or {}),
     }

@@ -8,6 +8,7 @@ card's figure at step 500 is the mean over steps 1-500: with a logging interval 
 from __future__ import annotations
 
 import math
+import os
 import resource
 import sys
 import tempfile
@@ -46,6 +47,18 @@ class TrainingResult:
     precision: str  # "fp32" (CPU, as the cards), "bf16+tf32" or "fp32+tf32" on a GPU that supports them
     peak_memory_mib: float  # the process's peak RSS on CPU, the peak allocated GPU memory on a GPU
     padding: float  # share of sentence_0 token positions computed as padding in the first epoch's batches
+    processes: int = 1  # training processes (training.processes): the world size
+    device: str = "cpu"  # where each process trained: "cpu" or "cuda"
+    per_device_batch: int = 0  # pairs per process a step: the card's batch over the processes
+
+
+def device_name() -> str:
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def world_size() -> int:
+    """How many processes train together: torchrun's WORLD_SIZE in a worker, else 1."""
+    return torch.distributed.get_world_size() if torch.distributed.is_initialized() else int(os.environ.get("WORLD_SIZE", 1))
 
 
 def precision() -> dict[str, bool]:
@@ -68,8 +81,12 @@ def peak_memory_mib() -> float:
     return peak / (2**20 if sys.platform == "darwin" else 2**10)
 
 
-def make_loss(model, training: dict):
-    """The card's loss, named in params (``training.loss``), with the card's loss parameters."""
+def make_loss(model, training: dict, processes: int = 1):
+    """The card's loss, named in params (``training.loss``), with the card's loss parameters.
+
+    On several processes, MultipleNegativesRankingLoss gathers the candidates of every process, so
+    each anchor's in-batch negatives are the whole global batch, as on one process.
+    """
     from sentence_transformers import util
     from sentence_transformers.sentence_transformer import losses
 
@@ -77,27 +94,33 @@ def make_loss(model, training: dict):
     if name == "CosineSimilarityLoss":
         return losses.CosineSimilarityLoss(model)  # MSE on cosine similarity, as in the card
     if name == "MultipleNegativesRankingLoss":
-        return losses.MultipleNegativesRankingLoss(model, scale=20.0, similarity_fct=util.cos_sim)  # the cards' values
+        return losses.MultipleNegativesRankingLoss(model, scale=20.0, similarity_fct=util.cos_sim,  # the cards' values
+                                                   gather_across_devices=processes > 1)
     if name == "DenoisingAutoEncoderLoss":
         return make_tsdae_loss(model, training)  # the card's cross-attention, or the embedding as a prefix
     raise ValueError(f"training.loss: unsupported loss {name!r}; fix: use one of {', '.join(LOSSES)}")
 
 
-def training_arguments(training: dict, output_dir: str, evaluate: bool, batch_sampler=None, steps_per_epoch: int | None = None):
+def training_arguments(training: dict, output_dir: str, evaluate: bool, batch_sampler=None, steps_per_epoch: int | None = None,
+                       processes: int = 1):
     """SentenceTransformerTrainingArguments from the params ``training`` section.
 
     A run evaluates every ``eval_steps`` steps, and at least once an epoch (``steps_per_epoch``), so a
-    short run still draws a curve.
+    short run still draws a curve. The card's batch size is the global batch: each of ``processes``
+    takes its share of it.
     """
     from sentence_transformers.sentence_transformer import SentenceTransformerTrainingArguments
 
     extra = {"batch_sampler": batch_sampler} if batch_sampler is not None else {}
+    if processes > 1 and not torch.cuda.is_available():
+        extra |= {"use_cpu": True, "ddp_backend": "gloo"}  # CPU processes talk over gloo
+    per_device = training["batch_size"] // processes
     return SentenceTransformerTrainingArguments(
         output_dir=output_dir,
         num_train_epochs=training["epochs"],
         max_steps=training["max_steps"],
-        per_device_train_batch_size=training["batch_size"],
-        per_device_eval_batch_size=training["batch_size"],
+        per_device_train_batch_size=per_device,
+        per_device_eval_batch_size=per_device,
         learning_rate=training["learning_rate"],
         weight_decay=training["weight_decay"],
         warmup_steps=float(training["warmup_ratio"]),  # a float below 1 is a ratio in transformers 5
@@ -151,12 +174,25 @@ def train(model, train_pairs: list[dict], training: dict, evaluator=None, descri
     prints how a TSDAE decoder meets the embedding (``tsdae_loss.decoder_note``).
 
     ``training.group_by_length`` batches pairs of similar sentence_0 token length (cardrepro.batching).
+    ``training.processes`` above 1 trains the same way on that many processes under torchrun
+    (``cardrepro.distributed``; CosineSimilarityLoss and MultipleNegativesRankingLoss), and loads the
+    result back into ``model``.
     """
+    if training.get("processes", 1) > 1 and world_size() == 1:
+        from cardrepro.distributed import train_on_processes
+
+        return train_on_processes(model, train_pairs, training, evaluator)
+    return fit(model, train_pairs, training, evaluator, describe)
+
+
+def fit(model, train_pairs: list[dict], training: dict, evaluator=None, describe: bool = True) -> TrainingResult:
+    """The trainer's run in this process, one of ``world_size()`` (a torchrun worker, or the only one)."""
     from sentence_transformers.sentence_transformer import SentenceTransformerTrainer
     from transformers import set_seed
 
+    processes = world_size()
     set_seed(training["seed"])  # before the loss: a TSDAE decoder's new cross-attention is initialised there
-    loss = make_loss(model, training)
+    loss = make_loss(model, training, processes)
     if training.get("freeze_embeddings"):
         freeze_token_embeddings(loss)
     if describe and training["loss"] == "DenoisingAutoEncoderLoss":
@@ -171,7 +207,7 @@ def train(model, train_pairs: list[dict], training: dict, evaluator=None, descri
         torch.cuda.reset_peak_memory_stats()
     with tempfile.TemporaryDirectory(prefix="cardrepro-trainer-") as scratch:
         arguments = training_arguments(training, scratch, evaluate=evaluator is not None, batch_sampler=sampler,
-                                       steps_per_epoch=math.ceil(len(train_pairs) / batch_size))
+                                       steps_per_epoch=math.ceil(len(train_pairs) / batch_size), processes=processes)
         trainer = SentenceTransformerTrainer(model=model, args=arguments, train_dataset=to_dataset(train_pairs),
                                              loss=loss, evaluator=evaluator)
         start = time.perf_counter()
@@ -180,7 +216,8 @@ def train(model, train_pairs: list[dict], training: dict, evaluator=None, descri
     name = evaluator.name if evaluator is not None else None
     chosen = {"bf16": arguments.bf16, "tf32": bool(arguments.tf32)}
     return TrainingResult(history_frame(trainer.state.log_history, name), seconds, trainer.state.global_step, loss,
-                          precision_name(chosen), round(peak_memory_mib(), 1), round(padding_fraction(lengths, batches), 4))
+                          precision_name(chosen), round(peak_memory_mib(), 1), round(padding_fraction(lengths, batches), 4),
+                          processes, device_name(), arguments.per_device_train_batch_size)
 
 
 def loss_at_card_steps(history: pd.DataFrame, card_steps: list[int], card_logging_steps: int) -> dict[int, float]:

@@ -1,0 +1,120 @@
+"""Train one run on several processes (GPUs, or CPU processes over gloo) under torchrun.
+
+A notebook kernel cannot be a torchrun worker: every process must start from the same ``main()``.
+So ``train_on_processes`` hands the run over in a folder it creates (the model, the pairs, the
+``training`` params, the evaluator), starts ``python -m torch.distributed.run --nproc-per-node N
+-m cardrepro.distributed <folder>``, and waits. Every worker trains with the one-process code
+(``cardrepro.training.fit``); rank 0 writes the trained objective's weights and the log, which are
+loaded back into the notebook's model, so the report reads as on one process. The folder is
+removed afterwards, whatever happened; a failed worker stops the run with one line.
+
+``training.torchrun_args`` passes rendezvous arguments through (several machines: ``--nnodes``,
+``--rdzv-backend``, ``--rdzv-endpoint``, ``--rdzv-id``); without them the run is ``--standalone``.
+With several machines the folder must be on a filesystem they share (``TMPDIR``), and the launch
+line for the other machines is printed on the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import torch
+
+HANDOFF = {"model": "model", "pairs": "pairs.jsonl", "training": "training.json", "evaluator": "evaluator.pkl",
+           "weights": "trained.pt", "result": "result.json", "error": "error.txt"}
+
+
+class WorkerFailed(RuntimeError):
+    """A training process failed; the run stopped and kept nothing."""
+
+
+def torchrun_command(folder: Path, training: dict) -> list[str]:
+    """The launch line: every process runs this module's ``main`` on the hand-off folder."""
+    rendezvous = training.get("torchrun_args") or ["--standalone"]
+    return [sys.executable, "-m", "torch.distributed.run", f"--nproc-per-node={training['processes']}", *rendezvous,
+            "-m", "cardrepro.distributed", str(folder)]
+
+
+def train_on_processes(model, train_pairs: list[dict], training: dict, evaluator=None):
+    """``training.train`` on ``training.processes`` processes; fits ``model`` in place, returns its TrainingResult."""
+    from cardrepro.data.jsonl import write_jsonl
+    from cardrepro.training import TrainingResult, make_loss
+
+    processes = training["processes"]
+    folder = Path(tempfile.mkdtemp(prefix="cardrepro-processes-"))
+    try:
+        model.save(str(folder / HANDOFF["model"]))
+        write_jsonl(train_pairs, folder / HANDOFF["pairs"])
+        (folder / HANDOFF["training"]).write_text(json.dumps(training))
+        if evaluator is not None:
+            (folder / HANDOFF["evaluator"]).write_bytes(pickle.dumps(evaluator))
+        command = torchrun_command(folder, training)
+        if any(arg.startswith("--nnodes") for arg in command):  # the other machines join with the same line
+            print(f"training.processes: on every other node, run: {shlex.join(command)}", file=sys.__stderr__, flush=True)
+        done = subprocess.run(command, check=False)
+        error = folder / HANDOFF["error"]
+        if done.returncode != 0 or not (folder / HANDOFF["result"]).is_file():
+            why = error.read_text().strip() if error.is_file() else f"torchrun exited with code {done.returncode}"
+            raise WorkerFailed(f"training.processes: {processes}: a training process failed ({why}); "
+                               "the run stopped and kept nothing; fix: run with training.processes: 1 to see the error in place")
+        record = json.loads((folder / HANDOFF["result"]).read_text())
+        loss = make_loss(model, training, processes)  # the trained objective, as on one process
+        loss.load_state_dict(torch.load(folder / HANDOFF["weights"], map_location=model.device))  # and the model's weights
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # the folder this call made, nothing else
+    history = pd.DataFrame(record.pop("history"))
+    return TrainingResult(history=history, loss=loss, **record)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """One torchrun worker: train on this process's share of each batch; rank 0 writes the result."""
+    from sentence_transformers import SentenceTransformer
+
+    from cardrepro.data.jsonl import read_jsonl
+    from cardrepro.progress import to_terminal
+    from cardrepro.training import fit
+
+    folder = Path((argv or sys.argv[1:])[0])
+    rank = int(os.environ.get("RANK", 0))
+    try:
+        to_terminal()
+        training = json.loads((folder / HANDOFF["training"]).read_text())
+        pairs = read_jsonl(folder / HANDOFF["pairs"])
+        evaluator_file = folder / HANDOFF["evaluator"]
+        evaluator = pickle.loads(evaluator_file.read_bytes()) if evaluator_file.is_file() else None
+        model = SentenceTransformer(str(folder / HANDOFF["model"]))
+        result = fit(model, pairs, training, evaluator)
+    except Exception as exc:  # the first failure's one line, for the notebook; torchrun stops the others
+        if not (folder / HANDOFF["error"]).exists():
+            (folder / HANDOFF["error"]).write_text(f"rank {rank}: {type(exc).__name__}: {exc}")
+        raise
+    if rank == 0:
+        torch.save(_unwrapped(result.loss).state_dict(), folder / HANDOFF["weights"])
+        record = {key: getattr(result, key) for key in ("seconds", "steps", "precision", "peak_memory_mib", "padding",
+                                                        "processes", "device", "per_device_batch")}
+        record["history"] = result.history.to_dict("records")
+        (folder / HANDOFF["result"]).write_text(json.dumps(record))  # last: its presence says the rest is whole
+
+
+def _unwrapped(loss: torch.nn.Module) -> torch.nn.Module:
+    """The objective with the trainer's DistributedDataParallel wrapper taken off its model, so its
+    weights load into the notebook's one-process objective."""
+    from torch.nn.parallel import DistributedDataParallel
+
+    for name, child in list(loss.named_children()):
+        if isinstance(child, DistributedDataParallel):
+            setattr(loss, name, child.module)
+    return loss
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""Training on two CPU processes over gloo, through training.train as a notebook calls it."""
+
+from __future__ import annotations
+
+import tempfile
+
+import pytest
+import torch
+
+from cardrepro.data import build_pairs
+from cardrepro.distributed import WorkerFailed, torchrun_command
+from cardrepro.models import load_sentence_transformer, resolve_base_model
+from cardrepro.params import load_run
+from cardrepro.training import fit, train
+
+STEPS = 3
+# Same seed, same global batches (the sampler's order, split between the processes), no dropout: the
+# two runs differ only in float summation order across processes, far below this.
+LOSS_TOLERANCE = 1e-4
+
+
+def _setup(run: str):
+    params = load_run(f"params/{run}.yaml", profile="smoke")
+    training = params.training | {"max_steps": STEPS, "logging_steps": 1}
+    return params, training, build_pairs(run, params.data, "train")
+
+
+def _model_without_dropout(params):
+    """The run's base model with dropout off, so a step is the same function of its batch on any process."""
+    model = load_sentence_transformer(resolve_base_model(params.model), params.model["max_seq_length"],
+                                      params.model.get("normalize"))
+    config = model[0].auto_model.config
+    config.hidden_dropout_prob = config.attention_probs_dropout_prob = 0.0  # the workers load this config
+    for module in model.modules():
+        if isinstance(module, torch.nn.Dropout):
+            module.p = 0.0
+    return model
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("run", ["cosine_sparql", "mnrl_compressed"])  # CosineSimilarityLoss, MNRL
+def test_two_processes_train_what_one_does_on_the_same_global_batch(run):
+    params, training, pairs = _setup(run)
+    one = fit(_model_without_dropout(params), pairs, training)
+    model = _model_without_dropout(params)
+    before = model[0].auto_model.embeddings.word_embeddings.weight.detach().clone()
+    two = train(model, pairs, training | {"processes": 2})
+    assert (two.processes, two.device, two.per_device_batch, two.steps) == (2, "cpu", training["batch_size"] // 2, STEPS)
+    assert (one.processes, one.per_device_batch) == (1, training["batch_size"])
+    assert two.history.loss.tolist() == pytest.approx(one.history.loss.tolist(), abs=LOSS_TOLERANCE)
+    trained = model[0].auto_model.embeddings.word_embeddings.weight
+    assert not torch.equal(trained, before)  # the workers' weights came back into the notebook's model
+    assert torch.allclose(trained, one.loss.model[0].auto_model.embeddings.word_embeddings.weight, atol=1e-5)
+
+
+@pytest.mark.slow
+def test_a_failing_worker_stops_the_run_with_one_line_and_keeps_nothing(tmp_path, monkeypatch):
+    params, training, pairs = _setup("cosine_sparql")
+    model = _model_without_dropout(params)
+    before = {key: value.clone() for key, value in model.state_dict().items()}
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the hand-off folder goes
+    with pytest.raises(WorkerFailed) as failed:  # an optimizer the workers' trainer does not know
+        train(model, pairs, training | {"processes": 2, "optim": "no_such_optimizer"})
+    message = str(failed.value)
+    assert "\n" not in message and message.startswith("training.processes: 2: a training process failed (rank ")
+    assert "no_such_optimizer" in message and "fix: " in message
+    assert list(tmp_path.iterdir()) == []  # the hand-off folder is gone
+    assert all(torch.equal(value, before[key]) for key, value in model.state_dict().items())
+
+
+def test_the_launch_is_standalone_unless_rendezvous_arguments_are_given(tmp_path):
+    command = torchrun_command(tmp_path, {"processes": 4})
+    assert command[1:5] == ["-m", "torch.distributed.run", "--nproc-per-node=4", "--standalone"]
+    assert command[-3:] == ["-m", "cardrepro.distributed", str(tmp_path)]
+    nodes = ["--nnodes=2", "--rdzv-backend=c10d", "--rdzv-endpoint=node0:29500", "--rdzv-id=cosine"]
+    command = torchrun_command(tmp_path, {"processes": 8, "torchrun_args": nodes})
+    assert command[3:9] == ["--nproc-per-node=8", *nodes, "-m"] and "--standalone" not in command
