@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import tempfile
+import time
 
 import pytest
 import torch
 
 from cardrepro.data import build_pairs
-from cardrepro.distributed import WorkerFailed, torchrun_command
+from cardrepro.distributed import WorkerFailed, _run_to_the_end, device_problem, torchrun_command
 from cardrepro.models import load_sentence_transformer, resolve_base_model
 from cardrepro.params import load_run
 from cardrepro.training import fit, train
@@ -75,3 +80,44 @@ def test_the_launch_is_standalone_unless_rendezvous_arguments_are_given(tmp_path
     nodes = ["--nnodes=2", "--rdzv-backend=c10d", "--rdzv-endpoint=node0:29500", "--rdzv-id=cosine"]
     command = torchrun_command(tmp_path, {"processes": 8, "torchrun_args": nodes})
     assert command[3:9] == ["--nproc-per-node=8", *nodes, "-m"] and "--standalone" not in command
+
+
+@pytest.mark.slow
+def test_a_whole_epoch_that_ends_in_a_partial_batch_trains_only_whole_global_batches():
+    """45 pairs in batches of 8: one process would take 6 steps (the last of 5 pairs); two take the 5
+    whole ones, and finish, as one process does when stopped after 5 (the same learning-rate schedule)."""
+    params, training, pairs = _setup("cosine_sparql")
+    training |= {"max_steps": -1, "epochs": 1}
+    pairs = pairs[:45]
+    two = train(_model_without_dropout(params), pairs, training | {"processes": 2})
+    one = fit(_model_without_dropout(params), pairs, training | {"max_steps": 5})
+    assert (two.steps, len(two.history.loss)) == (5, 5)
+    assert two.history.loss.tolist() == pytest.approx(one.history.loss.tolist(), abs=LOSS_TOLERANCE)
+
+
+@pytest.mark.parametrize(("processes", "gpus", "expected"), [
+    (1, 0, None), (2, 0, None), (1, 1, None), (4, 4, None),
+    (1, 8, "training.processes: 1 on a machine with 8 GPUs would split each batch over them with DataParallel"),
+    (4, 2, "training.processes: 4 processes for 2 GPU(s); fix: use at most 2"),
+])
+def test_one_process_a_gpu(processes, gpus, expected):
+    problem = device_problem({"processes": processes}, gpus)
+    assert problem == expected if expected is None else problem.startswith(expected)
+
+
+def test_stopping_the_run_stops_torchrun_and_its_workers():
+    """Ctrl-C (or a stopped stage) while the workers run: none of them is left behind."""
+    marker = f"cardrepro-test-worker-{os.getpid()}"
+    command = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc-per-node=2", "--no-python",
+               "bash", "-c", f"exec -a {marker} sleep 120"]
+    previous = signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    signal.setitimer(signal.ITIMER_REAL, 8.0)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            _run_to_the_end(command)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    time.sleep(1)
+    left = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True).stdout.split()
+    assert left == [], f"workers left running: {left}"

@@ -50,7 +50,6 @@ def test_every_run_has_valid_params_that_follow_its_card(run):
         ("training", "compare_conditioning", True, "training.compare_conditioning: only used by DenoisingAutoEncoderLoss"),
         ("training", "processes", 0, "training.processes: impossible value 0"),
         ("training", "processes", 3, "training.processes: the card's batch of 16 pairs does not split evenly over 3 processes"),
-        ("training", "torchrun_args", ["--nnodes=2"], "training.torchrun_args: only used when training.processes is above 1"),
         ("training", "torchrun_args", "--nnodes=2", "training.torchrun_args: expected list"),
     ],
 )
@@ -128,10 +127,32 @@ def test_compare_seeds_need_the_comparison():
         validate(raw, source="params/tsdae_qwen.yaml")
 
 
+@pytest.mark.parametrize(("processes", "torchrun_args", "expected"), [
+    (2, [], None),
+    (4, ["--nnodes=4", "--rdzv-backend=c10d"], None),  # one pair a process
+    (8, ["--nnodes=4", "--rdzv-backend=c10d"], "does not split evenly over 32 processes"),
+    (8, ["--nnodes", "3"], "does not split evenly over 24 processes"),
+    (8, ["--nnodes=1:4"], None),  # an elastic range: the processes check the split once they know their number
+])
+def test_the_batch_splits_over_every_process_of_every_machine(cosine_params, processes, torchrun_args, expected):
+    cosine_params["training"] |= {"processes": processes, "torchrun_args": torchrun_args} if torchrun_args else {"processes": processes}
+    if expected is None:
+        validate(cosine_params, source=SOURCE)
+    else:
+        with pytest.raises(ParamsError, match=f"training.processes: the card's batch of 16 pairs {expected}"):
+            validate(cosine_params, source=SOURCE)
+
+
+def test_length_grouping_needs_one_process(cosine_params):
+    cosine_params["training"] |= {"processes": 2, "group_by_length": True}
+    with pytest.raises(ParamsError, match="training.group_by_length: groups pairs into batches of the per-process size"):
+        validate(cosine_params, source=SOURCE)
+
+
 def test_tsdae_runs_train_on_one_process_only():
     raw = yaml.safe_load((REPO / "params" / "tsdae_minilm.yaml").read_text())
     raw["training"]["processes"] = 2
-    with pytest.raises(ParamsError, match=r"training.processes: DenoisingAutoEncoderLoss keeps its decoder outside"):
+    with pytest.raises(ParamsError, match=r"training.processes: DenoisingAutoEncoderLoss calls its encoder and decoder outside"):
         validate(raw, source="params/tsdae_minilm.yaml")
 
 

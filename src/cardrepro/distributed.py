@@ -37,10 +37,25 @@ class WorkerFailed(RuntimeError):
     """A training process failed; the run stopped and kept nothing."""
 
 
+def device_problem(training: dict, gpus: int) -> str | None:
+    """Why ``training.processes`` does not fit this machine's ``gpus`` (one process a GPU), or None.
+
+    One process on several GPUs would have the trainer split each batch with DataParallel, a
+    different run; more processes than GPUs would share them. CPU processes (no GPU) always fit.
+    """
+    processes = training.get("processes", 1)
+    if gpus > 1 and processes == 1:
+        return (f"training.processes: 1 on a machine with {gpus} GPUs would split each batch over them with DataParallel; "
+                f"fix: set training.processes: {gpus}, or run on one GPU with CUDA_VISIBLE_DEVICES=0")
+    if gpus and processes > gpus:
+        return f"training.processes: {processes} processes for {gpus} GPU(s); fix: use at most {gpus}"
+    return None
+
+
 def torchrun_command(folder: Path, training: dict) -> list[str]:
     """The launch line: every process runs this module's ``main`` on the hand-off folder."""
     rendezvous = training.get("torchrun_args") or ["--standalone"]
-    return [sys.executable, "-m", "torch.distributed.run", f"--nproc-per-node={training['processes']}", *rendezvous,
+    return [sys.executable, "-m", "torch.distributed.run", f"--nproc-per-node={training.get('processes', 1)}", *rendezvous,
             "-m", "cardrepro.distributed", str(folder)]
 
 
@@ -49,7 +64,7 @@ def train_on_processes(model, train_pairs: list[dict], training: dict, evaluator
     from cardrepro.data.jsonl import write_jsonl
     from cardrepro.training import TrainingResult, make_loss
 
-    processes = training["processes"]
+    processes = training.get("processes", 1)
     folder = Path(tempfile.mkdtemp(prefix="cardrepro-processes-"))
     try:
         model.save(str(folder / HANDOFF["model"]))
@@ -60,10 +75,14 @@ def train_on_processes(model, train_pairs: list[dict], training: dict, evaluator
         command = torchrun_command(folder, training)
         if any(arg.startswith("--nnodes") for arg in command):  # the other machines join with the same line
             print(f"training.processes: on every other node, run: {shlex.join(command)}", file=sys.__stderr__, flush=True)
-        done = subprocess.run(command, check=False)
+        device = model.device
+        model.to("cpu")  # rank 0 trains on the first GPU: the notebook's copy waits off it
+        returncode = _run_to_the_end(command)
+        model.to(device)
         error = folder / HANDOFF["error"]
-        if done.returncode != 0 or not (folder / HANDOFF["result"]).is_file():
-            why = error.read_text().strip() if error.is_file() else f"torchrun exited with code {done.returncode}"
+        if returncode != 0 or not (folder / HANDOFF["result"]).is_file():
+            why = (error.read_text().strip() if error.is_file() else f"torchrun exited with code {returncode}"
+                   + ("" if returncode else " but rank 0 wrote no result; is the folder shared with every node?"))
             raise WorkerFailed(f"training.processes: {processes}: a training process failed ({why}); "
                                "the run stopped and kept nothing; fix: run with training.processes: 1 to see the error in place")
         record = json.loads((folder / HANDOFF["result"]).read_text())
@@ -73,6 +92,21 @@ def train_on_processes(model, train_pairs: list[dict], training: dict, evaluator
         shutil.rmtree(folder, ignore_errors=True)  # the folder this call made, nothing else
     history = pd.DataFrame(record.pop("history"))
     return TrainingResult(history=history, loss=loss, **record)
+
+
+def _run_to_the_end(command: list[str]) -> int:
+    """Run torchrun and wait. If the wait is interrupted (Ctrl-C, the stage stopped), torchrun gets
+    SIGTERM, which it passes to its workers (they run in a session of their own), before this returns."""
+    launcher = subprocess.Popen(command)
+    try:
+        return launcher.wait()
+    except BaseException:
+        launcher.terminate()
+        try:
+            launcher.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            launcher.kill()
+        raise
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -94,8 +128,11 @@ def main(argv: list[str] | None = None) -> None:
         model = SentenceTransformer(str(folder / HANDOFF["model"]))
         result = fit(model, pairs, training, evaluator)
     except Exception as exc:  # the first failure's one line, for the notebook; torchrun stops the others
-        if not (folder / HANDOFF["error"]).exists():
-            (folder / HANDOFF["error"]).write_text(f"rank {rank}: {type(exc).__name__}: {exc}")
+        try:
+            with open(folder / HANDOFF["error"], "x") as first:  # "x": a later failure never overwrites it
+                first.write(f"rank {rank}: {type(exc).__name__}: {exc}")
+        except FileExistsError:
+            pass
         raise
     if rank == 0:
         torch.save(_unwrapped(result.loss).state_dict(), folder / HANDOFF["weights"])

@@ -44,7 +44,7 @@ def strip_volatile(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def check_ready(params: RunParams) -> None:
-    """Everything a run reads (data, base model, kernel) must be usable before a kernel or a model starts."""
+    """Everything a run reads (data, base model, devices, kernel) must be usable before a kernel or a model starts."""
     from cardrepro.data import check_data
 
     check_data(params)
@@ -62,6 +62,13 @@ def check_ready(params: RunParams) -> None:
     if limit is not None and asked > limit:
         raise ParamsError(f"{params.source}: model.max_seq_length: {asked} is beyond the {limit} positions of "
                           f"{resolved.stand_in or resolved.requested}; fix: use at most {limit}")
+    import torch
+
+    from cardrepro.distributed import device_problem
+
+    problem = device_problem(params.training, torch.cuda.device_count())
+    if problem:
+        raise ParamsError(f"{params.source}: {problem}")
     _check_kernel()
 
 

@@ -236,6 +236,16 @@ def _check_finite(value: Any, source: str, key: str = "") -> None:
         raise _fail(source, key, f"non-finite number {value!r}", "use a finite number")
 
 
+def torchrun_nodes(torchrun_args: list[str]) -> int:
+    """The machine count torchrun's ``--nnodes`` fixes (1 without it, or for an elastic range such as 1:4,
+    which the training processes check once they know their number)."""
+    for index, arg in enumerate(torchrun_args):
+        if arg.startswith("--nnodes"):
+            value = arg.partition("=")[2] if "=" in arg else (torchrun_args[index + 1:index + 2] or [""])[0]
+            return int(value) if value.isdigit() else 1
+    return 1
+
+
 def _check_combinations(raw: dict[str, Any], source: str) -> None:
     """Keys that only mean something with some losses: elsewhere they would be silently ignored or do harm."""
     training = raw["training"]
@@ -247,19 +257,20 @@ def _check_combinations(raw: dict[str, Any], source: str) -> None:
         raise _fail(source, "training.group_by_length",
                     f"changes what {training['loss']} learns: its in-batch negatives depend on which pairs share a batch",
                     "set it to false")
-    processes = training.get("processes", 1)
+    processes = training.get("processes", 1) * torchrun_nodes(training.get("torchrun_args", []))
     if training["batch_size"] % processes:
         raise _fail(source, "training.processes",
                     f"the card's batch of {training['batch_size']} pairs does not split evenly over {processes} processes",
-                    "use a number of processes that divides the batch size")
+                    "use a number of processes (times --nnodes) that divides the batch size")
     if processes > 1 and training["loss"] == "DenoisingAutoEncoderLoss":
         raise _fail(source, "training.processes",
-                    "DenoisingAutoEncoderLoss keeps its decoder outside the model the trainer distributes, so the "
-                    "processes' decoders would train apart", "use 1 (several processes train CosineSimilarityLoss and "
-                    "MultipleNegativesRankingLoss runs)")
-    if "torchrun_args" in training and processes == 1:
-        raise _fail(source, "training.torchrun_args", "only used when training.processes is above 1",
-                    "set training.processes or remove the key")
+                    "DenoisingAutoEncoderLoss calls its encoder and decoder outside the model the trainer distributes, "
+                    "so no gradient would be averaged and every process would train its own copy",
+                    "use 1 (several processes train CosineSimilarityLoss and MultipleNegativesRankingLoss runs)")
+    if processes > 1 and training.get("group_by_length"):
+        raise _fail(source, "training.group_by_length",
+                    "groups pairs into batches of the per-process size, not the batches one process trains on",
+                    "set it to false when training.processes is above 1")
     if "compare_seeds" in training and not training.get("compare_conditioning"):
         raise _fail(source, "training.compare_seeds", "only used when training.compare_conditioning is true",
                     "set compare_conditioning: true or remove the key")

@@ -107,13 +107,18 @@ def training_arguments(training: dict, output_dir: str, evaluate: bool, batch_sa
 
     A run evaluates every ``eval_steps`` steps, and at least once an epoch (``steps_per_epoch``), so a
     short run still draws a curve. The card's batch size is the global batch: each of ``processes``
-    takes its share of it.
+    takes its share of it, and the last incomplete global batch of an epoch is dropped.
     """
     from sentence_transformers.sentence_transformer import SentenceTransformerTrainingArguments
 
     extra = {"batch_sampler": batch_sampler} if batch_sampler is not None else {}
+    if processes > 1:  # only whole global batches, so every process takes as many steps as the others
+        extra |= {"dataloader_drop_last": True}
     if processes > 1 and not torch.cuda.is_available():
         extra |= {"use_cpu": True, "ddp_backend": "gloo"}  # CPU processes talk over gloo
+    if training["batch_size"] % processes:
+        raise ValueError(f"training.batch_size: {training['batch_size']} does not split over the {processes} training "
+                         "processes; fix: use a number of processes (times --nnodes) that divides it")
     per_device = training["batch_size"] // processes
     return SentenceTransformerTrainingArguments(
         output_dir=output_dir,
@@ -174,11 +179,11 @@ def train(model, train_pairs: list[dict], training: dict, evaluator=None, descri
     prints how a TSDAE decoder meets the embedding (``tsdae_loss.decoder_note``).
 
     ``training.group_by_length`` batches pairs of similar sentence_0 token length (cardrepro.batching).
-    ``training.processes`` above 1 trains the same way on that many processes under torchrun
-    (``cardrepro.distributed``; CosineSimilarityLoss and MultipleNegativesRankingLoss), and loads the
-    result back into ``model``.
+    ``training.processes`` above 1 (or ``training.torchrun_args``, for several machines) trains the same
+    way on that many processes under torchrun (``cardrepro.distributed``; CosineSimilarityLoss and
+    MultipleNegativesRankingLoss), and loads the result back into ``model``.
     """
-    if training.get("processes", 1) > 1 and world_size() == 1:
+    if (training.get("processes", 1) > 1 or training.get("torchrun_args")) and world_size() == 1:
         from cardrepro.distributed import train_on_processes
 
         return train_on_processes(model, train_pairs, training, evaluator)
