@@ -1,5 +1,5 @@
 # Two commands a newcomer needs: `make repro` (set up + run the pipeline) and `make test`.
-# Everything lands in .venv; torch is installed first from its CPU build (see README).
+# Everything lands in .venv; torch is installed first (TORCH: pass an --index-url for its CPU build, see README).
 PYTHON ?= python3.11
 VENV   ?= .venv
 BIN    := $(abspath $(VENV))/bin
