@@ -13,7 +13,7 @@ import pandas as pd
 from cardrepro.display import figures_frame, markdown_table, readable, with_interval  # noqa: F401 (readable: for the notebook)
 from cardrepro.evaluation import HELDOUT_KINDS
 from cardrepro.params import REAL_OVERLAY, REAL_RUNS_DIR, real_runs
-from cardrepro.paths import resolve  # relative paths are from the repository root, as in params
+from cardrepro.paths import atomic_write, resolve  # relative paths are from the repository root, as in params
 from cardrepro.reports import DETAILS_FILE
 from cardrepro.verdict import LOSS_TOLERANCE, NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, card_facts, verdict
 
@@ -357,10 +357,11 @@ def seed_spread(seed_runs: pd.DataFrame, headline_only: bool = False) -> pd.Data
 
 
 def write_table(path: str | Path, *tables: pd.DataFrame) -> Path:
-    """``tables`` as markdown pipe tables, one after the other (results.md, pasted into README)."""
+    """``tables`` as markdown pipe tables, one after the other, written whole or not at all (results.md:
+    the verdicts, pasted into README.md, then base vs tuned, pasted into docs/results.md)."""
     path = resolve(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(markdown_table(table) for table in tables), encoding="utf-8")
+    with atomic_write(path) as handle:
+        handle.write("\n".join(markdown_table(table) for table in tables))
     return path
 
 
