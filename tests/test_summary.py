@@ -123,19 +123,14 @@ def test_the_seed_summarys_default_output_is_the_one_seeds_dvc_yaml_writes():
 @pytest.mark.parametrize("pipeline", ["dvc.yaml", "seeds/dvc.yaml"])
 def test_the_summary_stage_depends_on_every_source_file_its_command_imports(pipeline):
     """A summary stage that misses a module it imports would keep a stale table after that module changes."""
-    import subprocess
-    import sys
-
     import yaml
 
     from tests.conftest import REPO
+    from tests.imports import modules_loaded_by
 
-    code = ("import sys\n"
-            "import cardrepro.cli, cardrepro.notebooks, cardrepro.outputs, cardreview.summary\n"
-            "print('\\n'.join(m.__file__ for m in list(sys.modules.values()) if getattr(m, '__file__', None)))")
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
+    loaded = modules_loaded_by("cardrepro.cli", "cardrepro.notebooks", "cardrepro.outputs", "cardreview.summary").values()
     src = (REPO / "src").resolve()
-    imported = {str(Path(f).resolve().relative_to(REPO)) for f in loaded.split() if Path(f).resolve().is_relative_to(src)}
+    imported = {str(Path(f).resolve().relative_to(REPO)) for f in loaded if f and Path(f).resolve().is_relative_to(src)}
     deps = yaml.safe_load((REPO / pipeline).read_text())["stages"]["summary"]["deps"]
     uncovered = sorted(f for f in imported if not any(f == d or f.startswith(f"{d}/") for d in deps))
     assert any(f.startswith("src/cardrepro/") for f in imported) and not uncovered, uncovered
