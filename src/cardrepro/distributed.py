@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import fields
 from pathlib import Path
 
 import pandas as pd
@@ -136,9 +137,8 @@ def main(argv: list[str] | None = None) -> None:
         raise
     if rank == 0:
         torch.save(_unwrapped(result.loss).state_dict(), folder / HANDOFF["weights"])
-        record = {key: getattr(result, key) for key in ("seconds", "steps", "precision", "peak_memory_mib", "padding",
-                                                        "processes", "device", "per_device_batch")}
-        record["history"] = result.history.to_dict("records")
+        record = {field.name: getattr(result, field.name) for field in fields(result) if field.name not in ("history", "loss")}
+        record["history"] = result.history.to_dict("records")  # the loss goes back as weights, above
         (folder / HANDOFF["result"]).write_text(json.dumps(record))  # last: its presence says the rest is whole
 
 

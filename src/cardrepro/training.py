@@ -47,9 +47,9 @@ class TrainingResult:
     precision: str  # "fp32" (CPU, as the cards), "bf16+tf32" or "fp32+tf32" on a GPU that supports them
     peak_memory_mib: float  # the process's peak RSS on CPU, the peak allocated GPU memory on a GPU
     padding: float  # share of sentence_0 token positions computed as padding in the first epoch's batches
-    processes: int = 1  # training processes (training.processes): the world size
-    device: str = "cpu"  # where each process trained: "cpu" or "cuda"
-    per_device_batch: int = 0  # pairs per process a step: the card's batch over the processes
+    processes: int  # training processes (training.processes): the world size
+    device: str  # where each process trained: "cpu" or "cuda"
+    per_device_batch: int  # pairs per process a step: the card's batch over the processes
 
 
 def device_name() -> str:
