@@ -8,7 +8,7 @@ RUN    := PATH="$(BIN):$$PATH" HF_HUB_DISABLE_TELEMETRY=1
 TORCH  := torch==2.13.0
 KERNEL := cardrepro
 
-.PHONY: setup kernel repro seeds data repro-real plots test notebooks bench lab clean
+.PHONY: setup kernel repro seeds data repro-real plots test notebooks bench gpu lab clean
 
 setup: $(VENV)/.installed
 
@@ -62,6 +62,12 @@ bench: setup
 	$(RUN) $(BIN)/python -m benchmarks.length_grouping --recipes cosine --steps 60
 	$(RUN) $(BIN)/python -m benchmarks.overheads --repeats 3 --tests
 	$(RUN) $(BIN)/python -m benchmarks.report
+
+# On a GPU machine: every card's recipe (benchmarks/gpu_recipes.py; docs/scale-out.md), into a
+# new folder: its own pairs, models and reports, and gpu_recipes.md, the GPU's times and metrics beside the CPU run's.
+GPU_OUT ?= gpu_run
+gpu: setup
+	$(RUN) $(BIN)/python -m benchmarks.gpu_recipes --out $(GPU_OUT)
 
 lab: setup
 	$(RUN) $(BIN)/jupyter lab
