@@ -36,6 +36,25 @@ def test_a_tsdae_verdict_says_whether_the_cards_decoder_reads_the_embedding():
     assert "the decoder does read the sentence embedding" in reading and "causal language modelling" not in reading
 
 
+def test_the_gap_is_shown_with_its_interval_over_the_batches():
+    measured = {"card_loss_gap_shuffled": 0.0106, "card_loss_gap_low": 0.004, "card_loss_gap_high": 0.017,
+                "card_grad_norm_pooled": 0.08, "card_batches": 16}
+    text = verdict_markdown({**details("tsdae_minilm", 0.1, 0.2), "conditioning": measured})
+    assert "changed the loss by +0.0106 (95% interval over 16 held-out batches +0.0040 to +0.0170)" in text
+    one = verdict_markdown({**details("tsdae_minilm", 0.1, 0.2), "conditioning": {**measured, "card_batches": 1}})
+    assert "changed the loss by +0.0106 (one batch: its noise is not measured)" in one
+
+
+def test_a_headline_from_one_seed_of_a_comparison_says_so_with_the_other_seeds():
+    record = details("tsdae_qwen", 0.1, 0.17, seed=42)
+    record["objective_runs"] = {"card_seed42": {"cosine_mrr@10": 0.17}, "card_seed43": {"cosine_mrr@10": 0.19},
+                                "prefix_seed42": {"cosine_mrr@10": 0.05}, "prefix_seed43": {"cosine_mrr@10": 0.07}}
+    assert ("**One seed of 2:** the tuned score is training seed 42's. The objective comparison trained the same recipe "
+            "(card objective) at seeds 42, 43: cosine_mrr@10 0.1700, 0.1900, a range of 0.0200 from the seed alone."
+            ) in verdict_markdown(record)
+    assert "One seed of" not in verdict_markdown(details("tsdae_qwen", 0.1, 0.17))
+
+
 def test_a_smoke_run_checks_no_figure_whatever_its_data():
     from cardrepro.verdict import verdict
 
@@ -120,3 +139,6 @@ def test_the_training_figure_draws_what_its_legend_names(retrieval):
     card = {"logged_loss": {"100": 0.45}, "logging_steps": 100}
     labels = [t.get_text() for t in plot_training(history, card, "m", intervals).axes[0].get_legend().get_texts()]
     assert labels[1:] == ["card (mean of the 100 steps before)", "this run, same 100-step window"]
+    stood_in = plot_training(history, {**card, "base_model": "org/big-model"}, "m", intervals, stand_in="org/small-model")
+    assert [t.get_text() for t in stood_in.axes[0].get_legend().get_texts()][1] == (
+        "card (card's model big-model, not this run's; mean of the 100 steps before)")

@@ -138,12 +138,14 @@ def test_compare_objectives_trains_each_objective_at_each_seed_and_reuses_the_ru
         assert frame["cosine_mrr@3"].mean() == pytest.approx(row["cosine_mrr@3"])
 
 
-def _runs(card: list[float], prefix: list[float], gaps: list[float]):
+def _runs(card: list[float], prefix: list[float], gaps: list[float], noise: float = 0.005, batches: int = 16):
+    """(objective, seed) rows as compare_objectives writes them; each trained gap +- ``noise`` is its interval."""
     import pandas as pd
 
-    rows = [{"objective": "card", "seed": i, "m": v, "trained_loss_gap_shuffled": 0.0} for i, v in enumerate(card)]
-    rows += [{"objective": "prefix", "seed": i, "m": v, "trained_loss_gap_shuffled": g}
-             for i, (v, g) in enumerate(zip(prefix, gaps, strict=True))]
+    check = lambda gap: {"trained_loss_gap_shuffled": gap, "trained_loss_gap_low": gap - noise,  # noqa: E731
+                         "trained_loss_gap_high": gap + noise, "trained_batches": batches}
+    rows = [{"objective": "card", "seed": i, "m": v, **check(0.0)} for i, v in enumerate(card)]
+    rows += [{"objective": "prefix", "seed": i, "m": v, **check(g)} for i, (v, g) in enumerate(zip(prefix, gaps, strict=True))]
     return pd.DataFrame(rows)
 
 
@@ -158,7 +160,16 @@ def test_objective_table_has_chance_base_and_each_objectives_mean_and_range_over
     assert table.loc["chance", "m"] == table.loc["chance", "m_max"] == 0.05
     flat = objective_runs_metrics(runs)
     assert list(flat) == ["card_seed0", "card_seed1", "prefix_seed0", "prefix_seed1"]
-    assert flat["prefix_seed1"] == {"m": 0.6, "trained_loss_gap_shuffled": 0.2}
+    assert flat["prefix_seed1"] == pytest.approx({"m": 0.6, "trained_loss_gap_shuffled": 0.2, "trained_loss_gap_low": 0.195,
+                                                  "trained_loss_gap_high": 0.205, "trained_batches": 16})
+
+
+def test_the_objective_table_for_reading_gives_no_range_or_seeds_to_what_trains_nothing():
+    from cardrepro.tsdae import objective_comparison, objective_table_view
+
+    view = objective_table_view(objective_comparison(_runs([0.2, 0.4], [0.3, 0.6], [0.1, 0.2]), {"m": 0.1}, {"m": 0.05}, ["m"]))
+    assert view.loc["base"].tolist() == ["0.1000", "—", "—", "—"] and view.loc["chance", "m"] == "0.0500"
+    assert view.loc["card"].tolist() == ["0.3000", "0.2000", "0.4000", "2"] and "trained seeds" in view.columns
 
 
 CHECKS = {"card_loss_gap_shuffled": 0.0, "card_grad_norm_pooled": 0.0, "prefix_grad_norm_pooled": 0.03}
@@ -204,7 +215,7 @@ def test_conclusion_follows_the_paired_gaps(card, prefix, verdict):
     text = comparison_conclusion(table, runs, _gaps(card, prefix), CHECKS, "m", stand_in=TINY_QWEN2)
     assert "decoder **does not** read" in text and verdict in text and "random ranking 0.0200" in text
     assert ("mean over seeds" in text) == (len(card) > 1) and "seed mean" not in text
-    assert f"raised it by more than 0.01 at {len(prefix)} of {len(prefix)} seeds: its decoder uses the embedding" in text
+    assert f"The rise clears that noise at {len(prefix)} of {len(prefix)} seeds: its decoder uses the embedding." in text
     best = max(max(means(card)), max(means(prefix)), 0.05)
     assert f"at most {best / 0.02:.2f}x random ranking for any model or seed" in text
 
@@ -225,18 +236,34 @@ def test_one_separating_seed_whose_mean_does_not_establishes_nothing():
 def test_conclusion_says_when_the_decoder_reads_and_when_the_prefix_is_not_yet_used():
     from cardrepro.tsdae import comparison_conclusion, objective_comparison
 
-    runs = _runs([0.2, 0.2], [0.3, 0.3], [-0.04, 0.004])  # a rise under 0.01 nats is batch noise
+    runs = _runs([0.2, 0.2], [0.3, 0.3], [-0.04, 0.004])  # +0.004 with an interval of +-0.005: within the noise
     table = objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"])
     gaps = _gaps([SAME, SAME], [SAME, SAME])
     unused = comparison_conclusion(table, runs, gaps, CHECKS, "m", stand_in=None)
-    assert "changed its loss by -0.0180 on average and raised it by more than 0.01 at 0 of 2 seeds" in unused
-    assert "reads the embedding but does not yet benefit from it" in unused and "stand-in" not in unused
+    assert ("changed its loss by -0.0180 on average over the 2 seeds (seed 0 -0.0400 [-0.0450, -0.0350]; seed 1 +0.0040 "
+            "[-0.0010, +0.0090]; 95% intervals over 16 held-out batches). The rise clears that noise at 0 of 2 seeds") in unused
+    assert "does not measurably depend on the source, although the embedding receives gradient" in unused
+    assert "stand-in" not in unused
     reading = comparison_conclusion(table, runs, gaps, {**CHECKS, "card_loss_gap_shuffled": 0.4, "card_grad_norm_pooled": 0.1},
                                     "m", stand_in=None)
     assert "decoder does read" in reading and "causal language modelling" not in reading
     assert "the card trained causal language modelling of the target text" in unused
     mixed = _runs([0.2, 0.2], [0.3, 0.3], [0.2, -0.01])
-    assert "depends on the seed" in comparison_conclusion(table, mixed, gaps, CHECKS, "m", stand_in=None)
+    assert "uses the embedding at 1 of 2 seeds, not at the others" in comparison_conclusion(table, mixed, gaps, CHECKS, "m",
+                                                                                            stand_in=None)
+    one_batch = _runs([0.2, 0.2], [0.3, 0.3], [0.2, 0.3], noise=0.0, batches=1)
+    assert ("on one batch of held-out pairs, so without a measure of its noise: whether its decoder uses the embedding "
+            "after training is not established.") in comparison_conclusion(table, one_batch, gaps, CHECKS, "m", stand_in=None)
+
+
+def test_the_check_averages_over_batches_and_bounds_the_gap_by_their_spread(tiny_qwen):
+    pairs = PAIRS * 5  # 20 pairs: two whole batches of 8, the rest left out
+    torch.manual_seed(0)
+    prefix = conditioning_check(PrefixDenoisingAutoEncoderLoss(tiny_qwen, prefix_tokens=2), pairs)
+    assert prefix["batches"] == 2 and prefix["loss_gap_low"] <= prefix["loss_gap_shuffled"] <= prefix["loss_gap_high"]
+    card = conditioning_check(make_loss(tiny_qwen, {"loss": "DenoisingAutoEncoderLoss"}), pairs)
+    assert card["batches"] == 2 and card["loss_gap_low"] == card["loss_gap_high"] == card["loss_gap_shuffled"] == 0.0
+    assert conditioning_check(make_loss(tiny_qwen, {"loss": "DenoisingAutoEncoderLoss"}), PAIRS)["batches"] == 1
 
 
 def test_the_real_qwen2_when_present_ignores_the_source_with_the_card_and_reads_it_with_the_prefix():

@@ -108,3 +108,12 @@ def test_intervals_need_the_same_queries_on_both_sides():
 def test_same_seed_same_intervals():
     scores = pd.DataFrame({"m": np.random.default_rng(3).uniform(size=40)})
     assert bootstrap_intervals(scores, scores * 0.9).equals(bootstrap_intervals(scores, scores * 0.9))
+
+
+def test_the_interval_of_a_mean_holds_it_and_collapses_for_one_value_or_equal_values():
+    from cardrepro.uncertainty import mean_interval
+
+    low, high = mean_interval([0.1, 0.3, 0.2, 0.6, 0.0, 0.4])
+    assert low < 0.2666 < high and 0.0 <= low and high <= 0.6
+    assert mean_interval([0.5]) == (0.5, 0.5) and mean_interval([0.0] * 8) == (0.0, 0.0)
+    assert mean_interval([0.1, 0.3, 0.2, 0.6], seed=1) == mean_interval([0.1, 0.3, 0.2, 0.6], seed=1)

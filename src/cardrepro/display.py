@@ -44,7 +44,7 @@ def verdict_markdown(details: dict) -> str:
     """The answer a reader looks for first: the verdict, what it rests on, the headline numbers, what
     the run found beyond the card, and every figure of the card as judged ("—": the verdict's reasons)."""
     from cardrepro.evaluation import heldout_phrase
-    from cardrepro.tsdae import conditioning_finding
+    from cardrepro.tsdae import conditioning_finding, seed_repeats
     from cardrepro.verdict import verdict
 
     judged = verdict(details)
@@ -57,6 +57,13 @@ def verdict_markdown(details: dict) -> str:
              f"tuned {with_interval(tuned, intervals.get('tuned'))}, gain "
              f"{with_interval(tuned - base, intervals.get('gain'), signed=True)} (brackets: 95% intervals); "
              + (f"the card reports {card:.4f}." if card is not None else "the card reports none."), ""]
+    objective, repeats = seed_repeats(details)
+    if len(repeats) > 1:
+        scores = [runs[name] for runs in repeats.values()]
+        lines += [f"**One seed of {len(repeats)}:** the tuned score is training seed {details['training']['seed']}'s. The "
+                  f"objective comparison trained the same recipe ({objective} objective) at seeds "
+                  f"{', '.join(map(str, repeats))}: {name} {', '.join(f'{v:.4f}' for v in scores)}, a range of "
+                  f"{max(scores) - min(scores):.4f} from the seed alone.", ""]
     if "conditioning" in details:
         lines += [f"**Beyond the card:** {conditioning_finding(details['conditioning'])}", ""]
     if judged.figures:

@@ -7,11 +7,11 @@ import pandas as pd
 
 
 def plot_training(history: pd.DataFrame, card: dict, metric: str, intervals: pd.DataFrame,
-                  chance: dict | None = None):
+                  chance: dict | None = None, stand_in: str | None = None):
     """Training loss and the held-out ``metric`` against step, each with what it should be read against.
 
     Loss: the card's logged points (the mean over its logging window) beside this run's mean over the
-    same window. Metric: the base model and, for retrieval, random ranking as lines, and the tuned
+    same window; with a ``stand_in`` the legend names the card's model, whose loss they are. Metric: the base model and, for retrieval, random ranking as lines, and the tuned
     model's 95% bootstrap interval as a bar at the last step. A legend entry only for what is drawn.
     Closed before it is returned, so a notebook shows it once, as the cell's value.
     """
@@ -24,8 +24,9 @@ def plot_training(history: pd.DataFrame, card: dict, metric: str, intervals: pd.
     if card["logged_loss"]:
         window = card["logging_steps"]
         steps = [int(s) for s in card["logged_loss"]]
+        whose = f"card's model {card['base_model'].split('/')[-1]}, not this run's; " if stand_in else ""
         ax_loss.scatter(steps, list(card["logged_loss"].values()), marker="x", s=80, color="crimson",
-                        label=f"card (mean of the {window} steps before)", zorder=3)
+                        label=f"card ({whose}mean of the {window} steps before)", zorder=3)
         ours = loss_at_card_steps(history, steps, window)
         if ours:
             ax_loss.scatter(list(ours), list(ours.values()), marker="o", s=80, facecolors="none", edgecolors="tab:blue",

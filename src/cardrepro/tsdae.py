@@ -15,9 +15,9 @@ from torch import Tensor, nn
 
 from cardrepro.tsdae_loss import make_tsdae_loss
 
-CHECK_PAIRS = 8  # one batch of the card's size
+CHECK_PAIRS = 8  # a batch of the card's size
+CHECK_BATCHES = 16  # held-out batches the check averages over: their spread is the noise a rise must clear
 OBJECTIVE_NAMES = {"none": "card", "prefix": "prefix"}  # conditioning -> name in tables and metrics keys
-USES_EMBEDDING_GAP = 0.01  # nats per token: a smaller rise from shuffled sources is within batch noise
 
 
 def objectives(training: dict) -> list[str]:
@@ -40,15 +40,10 @@ def _shuffled(features: dict, order: Tensor) -> dict:
             for k, v in features.items()}
 
 
-def conditioning_check(loss: nn.Module, pairs: list[dict], seed: int = 0) -> dict[str, float]:
-    """Does ``loss`` depend on the source sentence? On one batch of ``pairs``:
-
-    loss with each pair's own source vs with the sources shuffled (a derangement, seeded), and the
-    norm of the gradient that reaches the pooled sentence embedding. Dropout is off; weights are unchanged.
-    """
+def _one_batch(loss: nn.Module, pairs: list[dict], generator: torch.Generator) -> tuple[float, float, float]:
+    """Loss with the pairs' own sources, with the sources deranged, and the gradient norm at the pooled embedding."""
     model = loss.encoder
     source, target = _batch(model, pairs)
-    generator = torch.Generator().manual_seed(seed)
     order = torch.randperm(len(pairs), generator=generator)
     while len(pairs) > 1 and bool((order == torch.arange(len(pairs))).any()):  # no source keeps its own target
         order = torch.randperm(len(pairs), generator=generator)
@@ -58,27 +53,48 @@ def conditioning_check(loss: nn.Module, pairs: list[dict], seed: int = 0) -> dic
         output["sentence_embedding"].retain_grad()
         captured["embedding"] = output["sentence_embedding"]
 
-    was_training = loss.training
-    loss.eval()
     handle = model[1].register_forward_hook(keep)  # the Pooling module
     try:
         real = loss([source, target], None)
         handle.remove()
         real.backward()
         grad = captured["embedding"].grad
-        gradient_norm = float(grad.norm()) if grad is not None else 0.0
         with torch.no_grad():
             shuffled = loss([_shuffled(source, order), target], None)
     finally:
         handle.remove()
         loss.zero_grad(set_to_none=True)
+    return real.item(), shuffled.item(), float(grad.norm()) if grad is not None else 0.0
+
+
+def conditioning_check(loss: nn.Module, pairs: list[dict], seed: int = 0) -> dict[str, float]:
+    """Does ``loss`` depend on the source sentence? On each batch of ``CHECK_PAIRS`` of ``pairs`` (one
+    batch of all of them when there are fewer): the loss with each pair's own source vs with the
+    sources shuffled (a derangement, seeded), and the norm of the gradient that reaches the pooled
+    sentence embedding. Returns the means over the batches and the 95% bootstrap interval of the
+    mean gap, the batch-to-batch noise a rise must clear. Dropout is off; weights are unchanged.
+    """
+    from cardrepro.uncertainty import mean_interval
+
+    size = min(CHECK_PAIRS, len(pairs))
+    batches = [pairs[start:start + size] for start in range(0, len(pairs) - size + 1, size)]
+    generator = torch.Generator().manual_seed(seed)
+    was_training = loss.training
+    loss.eval()
+    try:
+        checks = [_one_batch(loss, batch, generator) for batch in batches]
+    finally:
         loss.train(was_training)
-    real, shuffled = real.item(), shuffled.item()
-    return {"loss_real": real, "loss_shuffled": shuffled, "loss_gap_shuffled": shuffled - real, "grad_norm_pooled": gradient_norm}
+    real, shuffled, grads = (list(column) for column in zip(*checks, strict=True))
+    gaps = [after - before for before, after in zip(real, shuffled, strict=True)]
+    low, high = mean_interval(gaps, seed=seed)
+    mean = lambda values: sum(values) / len(values)  # noqa: E731
+    return {"loss_real": mean(real), "loss_shuffled": mean(shuffled), "loss_gap_shuffled": mean(gaps),
+            "loss_gap_low": low, "loss_gap_high": high, "grad_norm_pooled": mean(grads), "batches": len(batches)}
 
 
 def check_objectives(model, pairs: list[dict], training: dict) -> pd.DataFrame:
-    """``conditioning_check`` of each objective of ``objectives(training)`` on the first pairs, before training.
+    """``conditioning_check`` of each objective of ``objectives(training)`` on the first held-out pairs, before training.
 
     Each objective is built afresh on ``model`` (its weights are not changed) from the run's seed.
     """
@@ -86,14 +102,20 @@ def check_objectives(model, pairs: list[dict], training: dict) -> pd.DataFrame:
     for conditioning in objectives(training):
         torch.manual_seed(training["seed"])  # a new cross-attention or projection starts from the same draw
         loss = make_tsdae_loss(model, training, conditioning)
-        rows[OBJECTIVE_NAMES[conditioning]] = conditioning_check(loss, pairs[:CHECK_PAIRS], seed=training["seed"])
-    return pd.DataFrame(rows).T.rename_axis("objective")
+        rows[OBJECTIVE_NAMES[conditioning]] = conditioning_check(loss, pairs[:CHECK_PAIRS * CHECK_BATCHES],
+                                                                 seed=training["seed"])
+    return conditioning_table(rows)
+
+
+def conditioning_table(checks: dict[str, dict]) -> pd.DataFrame:
+    """``conditioning_check`` results by objective name, one row each (the batch count a whole number)."""
+    return pd.DataFrame(checks).T.rename_axis("objective").astype({"batches": int})
 
 
 def check_trained(loss: nn.Module, pairs: list[dict], training: dict) -> dict[str, dict]:
     """``conditioning_check`` of a trained objective (``TrainingResult.loss``), keyed by its name."""
     name = OBJECTIVE_NAMES[training.get("conditioning", "none")]
-    return {name: conditioning_check(loss, pairs[:CHECK_PAIRS], seed=training["seed"])}
+    return {name: conditioning_check(loss, pairs[:CHECK_PAIRS * CHECK_BATCHES], seed=training["seed"])}
 
 
 def conditioning_metrics(before: pd.DataFrame, trained: dict[str, dict]) -> dict[str, float]:
@@ -104,18 +126,48 @@ def conditioning_metrics(before: pd.DataFrame, trained: dict[str, dict]) -> dict
     return flat
 
 
+def _gap_with_noise(gap: float, low: float | None, high: float | None, batches: int | None) -> str:
+    """A shuffled-source gap with its interval over the held-out batches, where there were several."""
+    if batches is None or batches < 2:
+        return f"{gap:+.4f} (one batch: its noise is not measured)" if batches == 1 else f"{gap:+.4f}"
+    return f"{gap:+.4f} (95% interval over {batches} held-out batches {low:+.4f} to {high:+.4f})"
+
+
 def conditioning_finding(conditioning: dict[str, float]) -> str:
     """Whether the card's objective lets the decoder read the sentence embedding, from the checks on the
     base model (``conditioning_metrics``), and what that means for what the card trained."""
     gap, grad = conditioning["card_loss_gap_shuffled"], conditioning["card_grad_norm_pooled"]
     reads = gap != 0.0 or grad > 0.0
+    batches = conditioning.get("card_batches")
+    shown = _gap_with_noise(gap, conditioning.get("card_loss_gap_low"), conditioning.get("card_loss_gap_high"),
+                            None if batches is None else int(batches))
     text = (f"With the card's objective the decoder {'does' if reads else '**does not**'} read the sentence embedding: "
-            f"shuffling the sources changed the loss by {gap:+.4f} and the gradient reaching the pooled embedding had "
+            f"shuffling the sources changed the loss by {shown} and the gradient reaching the pooled embedding had "
             f"norm {grad:.4f}.")
     if not reads:
         text += (" So the loss never depends on the source sentence: the card trained causal language modelling of "
                  "the target text through the shared weights, not a denoising auto-encoder.")
     return text
+
+
+def trained_prefix_finding(prefix_runs: pd.DataFrame) -> str:
+    """Whether, after training, the prefix objective's loss depends on the source: at each seed, the rise
+    from shuffled sources against its noise over the held-out batches (``conditioning_check``)."""
+    gaps = prefix_runs["trained_loss_gap_shuffled"]
+    batches = int(prefix_runs["trained_batches"].min())
+    over = f"over the {len(gaps)} seeds" if len(gaps) > 1 else f"at its one seed ({prefix_runs['seed'].iloc[0]})"
+    text = f"After training, shuffling the sources changed its loss by {gaps.mean():+.4f} on average {over}"
+    if batches < 2:
+        return text + (" on one batch of held-out pairs, so without a measure of its noise: whether its decoder uses "
+                       "the embedding after training is not established.")
+    listed = "; ".join(f"seed {row['seed']} {row['trained_loss_gap_shuffled']:+.4f} [{row['trained_loss_gap_low']:+.4f}, "
+                       f"{row['trained_loss_gap_high']:+.4f}]" for _, row in prefix_runs.iterrows())
+    rose = int((prefix_runs["trained_loss_gap_low"] > 0).sum())
+    uses = ("its decoder uses the embedding" if rose == len(gaps)
+            else "its loss does not measurably depend on the source, although the embedding receives gradient" if rose == 0
+            else f"its decoder uses the embedding at {rose} of {len(gaps)} seeds, not at the others")
+    return (text + f" ({listed}; 95% intervals over {batches} held-out batches). The rise clears that noise at {rose} of "
+            f"{len(gaps)} seeds: {uses}.")
 
 
 def compare_objectives(resolved, model_params: dict, training: dict, train_pairs: list[dict],
@@ -213,6 +265,33 @@ def objective_comparison(runs: pd.DataFrame, base: dict, chance: dict, metrics: 
     return pd.DataFrame(table).T.loc[rows, columns].rename_axis("model").astype({"seeds": int})
 
 
+def objective_table_view(table: pd.DataFrame) -> pd.DataFrame:
+    """``objective_comparison`` for reading: four decimals, and no range or seed count ("—") for the rows
+    that train nothing (random ranking, the base model, the prompt baseline)."""
+    view = pd.DataFrame(index=table.index, columns=table.columns, dtype=object)
+    for name, row in table.iterrows():
+        trained = row["seeds"] > 0
+        for column, value in row.items():
+            blank = column == "seeds" and not trained or column.endswith(("_min", "_max")) and not trained
+            view.loc[name, column] = "—" if blank else str(int(value)) if column == "seeds" else f"{value:.4f}"
+    return view.rename(columns={"seeds": "trained seeds"})
+
+
+def seed_repeats(details: dict) -> tuple[str | None, dict[int, dict]]:
+    """The objective comparison's runs of the headline's own objective, by seed: the objective whose run at
+    the training seed scored the run's headline (it is that run, reused). (None, {}) without a comparison."""
+    by_objective: dict[str, dict[int, dict]] = {}
+    for key, scores in details.get("objective_runs", {}).items():
+        objective, seed = key.rsplit("_seed", 1)
+        by_objective.setdefault(objective, {})[int(seed)] = scores
+    headline, seed = details["headline"], details["training"]["seed"]
+    for objective, runs in by_objective.items():
+        reused = runs.get(seed, {}).get(headline)
+        if reused is not None and abs(reused - details["tuned"][headline]) < 1e-6:  # recorded to 6 decimals
+            return objective, dict(sorted(runs.items()))
+    return None, {}
+
+
 def gains_over_base(base: pd.DataFrame, per_query: dict, prompt: pd.DataFrame | None, metric: str) -> pd.DataFrame:
     """Each objective (each query's score averaged over its seeds first) and the prompt baseline minus
     the base model on the same held-out queries, with the 95% interval of a paired bootstrap."""
@@ -267,14 +346,8 @@ def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, gaps: pd.Data
     text = [conditioning_finding(conditioning)]
     prefix_runs = runs[runs["objective"] == "prefix"]
     if len(prefix_runs):
-        shuffled = prefix_runs["trained_loss_gap_shuffled"]
-        rose = int((shuffled > USES_EMBEDDING_GAP).sum())
-        uses = ("its decoder uses the embedding" if rose == len(shuffled)
-                else "its decoder reads the embedding but does not yet benefit from it" if rose == 0
-                else "whether its decoder benefits from the embedding depends on the seed")
         text.append(f"The prefix objective sends gradient to it (norm {conditioning['prefix_grad_norm_pooled']:.4f} before "
-                    f"training). After training, shuffling the sources changed its loss by {shuffled.mean():+.4f} on "
-                    f"average and raised it by more than {USES_EMBEDDING_GAP} at {rose} of {len(shuffled)} seeds: {uses}.")
+                    f"training). {trained_prefix_finding(prefix_runs)}")
     seeds = int(table.loc["card", "seeds"])
     shown = lambda name: (f"{table.loc[name, metric]:.4f}" if seeds == 1 else  # noqa: E731
                           f"{table.loc[name, metric]:.4f} [{table.loc[name, f'{metric}_min']:.4f}, "

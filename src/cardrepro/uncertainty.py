@@ -111,6 +111,15 @@ def intervals_metrics(intervals: pd.DataFrame, items: int, resamples: int = RESA
             **{name: {what: pair(row, what) for what in ("base", "tuned", "gain")} for name, row in intervals.iterrows()}}
 
 
+def mean_interval(values: list[float], resamples: int = RESAMPLES, level: float = LEVEL, seed: int = 0) -> tuple[float, float]:
+    """The percentile bootstrap interval of the mean of ``values`` (the same value twice for one value)."""
+    array = np.asarray(values, dtype=float)
+    means = array[np.random.default_rng(seed).integers(0, len(array), size=(resamples, len(array)))].mean(axis=1)
+    tail = (1 - level) / 2 * 100
+    low, high = np.percentile(means, [tail, 100 - tail])
+    return float(low), float(high)
+
+
 def significant_gain(intervals: pd.DataFrame, metric: str) -> str:
     """One sentence on whether the gain's interval excludes zero."""
     row = intervals.loc[metric]

@@ -320,21 +320,15 @@ def load_seed_runs(report_root: str | Path, seeds_root: str | Path | None, runs:
 
 
 def _comparison_seeds(run: str, main: dict, seen: set[int]) -> list[dict]:
-    """The objective comparison's runs of the main run's own objective, at seeds not seen yet. Its objective
-    is the one whose run at the main seed scored the main run's headline (it is that run, reused)."""
-    by_objective: dict[str, dict[int, dict]] = {}
-    for key, scores in main.get("objective_runs", {}).items():
-        objective, seed = key.rsplit("_seed", 1)
-        by_objective.setdefault(objective, {})[int(seed)] = scores
-    headline, seed = main["headline"], main["training"]["seed"]
-    for objective, runs in by_objective.items():
-        reused = runs.get(seed, {}).get(headline)
-        if reused is not None and abs(reused - main["tuned"][headline]) < 1e-6:  # recorded to 6 decimals
-            return [{"run": run, "seed": other, "origin": f"objective comparison ({objective})", "headline": headline,
-                     **{f"tuned {k}": v for k, v in scores.items() if k in main["tuned"]},
-                     "training seconds": scores.get("seconds")}
-                    for other, scores in sorted(runs.items()) if other not in seen]
-    return []
+    """The objective comparison's runs of the main run's own objective (``cardrepro.tsdae.seed_repeats``),
+    at seeds not seen yet."""
+    from cardrepro.tsdae import seed_repeats
+
+    objective, runs = seed_repeats(main)
+    return [{"run": run, "seed": other, "origin": f"objective comparison ({objective})", "headline": main["headline"],
+             **{f"tuned {k}": v for k, v in scores.items() if k in main["tuned"]},
+             "training seconds": scores.get("seconds")}
+            for other, scores in runs.items() if other not in seen]
 
 
 def seed_spread(seed_runs: pd.DataFrame, headline_only: bool = False) -> pd.DataFrame:
