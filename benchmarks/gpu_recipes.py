@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -56,9 +57,11 @@ def departures(run: str, changes: dict) -> str:
 
 
 def _cardrepro(*args: str) -> float:
-    """Run one ``cardrepro`` command as a stage would; its wall-clock seconds."""
+    """Run one ``cardrepro`` command as a stage would, on one GPU (the first, unless CUDA_VISIBLE_DEVICES
+    names others: a one-process run refuses several); its wall-clock seconds."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "cardrepro.cli", *args], cwd=ROOT, check=True)
+    env = os.environ | {"CUDA_VISIBLE_DEVICES": os.environ.get("CUDA_VISIBLE_DEVICES", "0")}
+    subprocess.run([sys.executable, "-m", "cardrepro.cli", *args], cwd=ROOT, check=True, env=env)
     return time.perf_counter() - start
 
 
@@ -83,7 +86,7 @@ def run_recipe(run: str, out: Path, changes: dict, profile: str) -> dict:
 
 
 def table(rows: list[dict]) -> str:
-    """The rows as the markdown table that docs/performance.md shows."""
+    """The rows as a markdown table: the GPU's figures, the committed CPU run's in brackets."""
     lines = ["| run | device, precision | steps (CPU) | training s (CPU) | prepare + execute s | peak MiB "
              "| headline (CPU) | differs from the CPU run |",
              "| --- | --- | --- | --- | --- | --- | --- | --- |"]
@@ -108,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile == "full":
         import torch
 
+        if torch.version.cuda is None:
+            print(f"error: this environment's torch {torch.__version__} is a CPU build; fix: on a GPU machine, "
+                  "`make clean && make setup` (PyPI's default torch wheel has CUDA), or pass --profile smoke", file=sys.stderr)
+            return 2
         if not torch.cuda.is_available():
             print("error: no GPU visible to torch; fix: run this on a GPU machine, or pass --profile smoke "
                   "to check the script on this one", file=sys.stderr)
@@ -119,16 +126,22 @@ def main(argv: list[str] | None = None) -> int:
         try:
             rows.append(run_recipe(run, out, changes, args.profile))
         except subprocess.CalledProcessError as exc:
-            print(f"error: {run}: `cardrepro {exc.cmd[3]}` exited {exc.returncode}; its error is above", file=sys.stderr)
+            print(f"error: {run}: `cardrepro {exc.cmd[3]}` exited {exc.returncode}; its error is above; the runs "
+                  f"before it are in {shown(out / 'gpu_recipes.md')}", file=sys.stderr)
             return 1
         print(f"{run}: trained {rows[-1]['steps']} steps in {rows[-1]['training_seconds']:.1f} s "
               f"on {rows[-1]['device']}", flush=True)
+        write_results(out, rows)  # after every run: a machine taken back mid-way keeps what finished
+    print(table(rows))
+    return 0
+
+
+def write_results(out: Path, rows: list[dict]) -> None:
+    """gpu_recipes.json (every figure) and gpu_recipes.md (the table) for the runs done so far."""
     with atomic_write(out / "gpu_recipes.json") as handle:
         json.dump(rows, handle, indent=2)
     with atomic_write(out / "gpu_recipes.md") as handle:
         handle.write(table(rows))
-    print(table(rows))
-    return 0
 
 
 if __name__ == "__main__":

@@ -14,5 +14,5 @@ def details(run: str, base: float, tuned: float, seed: int = 42, stand_in: bool 
                       "cosine_mrr@10": {"base": [base - 0.1, base + 0.1], "tuned": [tuned - 0.1, tuned + 0.1],
                                         "gain": [tuned - base - 0.05, tuned - base + 0.05]}},
         "loss_at_card_steps": {"500": {"run": 0.3, "card": 0.6}},
-        "training": {"seed": seed, "steps": 90, "seconds": 12.5, "processes": 1, "device": "cpu"},
+        "training": {"seed": seed, "steps": 90, "seconds": 12.5, "processes": 1, "device": "cpu", "per_device_batch": 32},
     }

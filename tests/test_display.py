@@ -85,7 +85,7 @@ def test_metrics_json_holds_the_headline_only():
     shown = headline_metrics(record)
     assert list(shown) == ["verdict", "headline", "base", "tuned", "tuned_low", "tuned_high", "gain_low", "gain_high",
                            "card", "loss_card_step", "loss_run", "loss_card", "stand_in_model", "generated_data", "steps",
-                           "seconds", "processes", "device"]
+                           "seconds", "processes", "device", "per_device_batch"]
     assert shown["verdict"] == "not checkable" and shown["headline"] == "cosine_mrr@10"
     assert (shown["base"], shown["tuned"], shown["tuned_low"], shown["gain_high"]) == (0.6123, 0.9124, 0.8124, 0.3501)
     assert (shown["card"], shown["loss_card_step"], shown["loss_run"], shown["loss_card"]) == (None, 500, 0.3, 0.6)

@@ -73,6 +73,69 @@ def test_a_failing_worker_stops_the_run_with_one_line_and_keeps_nothing(tmp_path
     assert all(torch.equal(value, before[key]) for key, value in model.state_dict().items())
 
 
+# Loaded by every Python process the test starts (through PYTHONPATH): on rank 1 only, the second
+# training step raises, while rank 0 goes on into that step's gradient all-reduce and waits there.
+RANK_ONE_FAILS = """
+import os
+if os.environ.get("RANK") == "1":
+    import transformers
+
+    first_step = transformers.Trainer.training_step
+
+    def training_step(self, *args, **kwargs):
+        if self.state.global_step >= 1:
+            raise RuntimeError("rank 1 failed on purpose in its second step")
+        return first_step(self, *args, **kwargs)
+
+    transformers.Trainer.training_step = training_step
+"""
+
+
+@pytest.mark.slow
+def test_one_worker_failing_mid_run_stops_the_other_and_keeps_nothing(tmp_path, monkeypatch):
+    params, training, pairs = _setup("cosine_sparql")
+    model = _model_without_dropout(params)
+    before = {key: value.clone() for key, value in model.state_dict().items()}
+    hook, handoff = tmp_path / "hook", tmp_path / "handoff"
+    hook.mkdir()
+    handoff.mkdir()
+    (hook / "sitecustomize.py").write_text(RANK_ONE_FAILS)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(hook), os.environ.get("PYTHONPATH")])))
+    monkeypatch.setattr(tempfile, "tempdir", str(handoff))
+    start = time.monotonic()
+    with pytest.raises(WorkerFailed) as failed:
+        train(model, pairs, training | {"processes": 2})
+    assert time.monotonic() - start < 120  # rank 0, blocked in the all-reduce, was stopped, not waited for
+    message = str(failed.value)
+    assert "\n" not in message and "rank 1: RuntimeError: rank 1 failed on purpose in its second step" in message
+    assert list(handoff.iterdir()) == []
+    assert all(torch.equal(value, before[key]) for key, value in model.state_dict().items())
+    survivors = subprocess.run(["pgrep", "-f", "cardrepro.distributed"], capture_output=True, text=True).stdout
+    assert survivors == ""
+
+
+def test_a_worker_refuses_what_its_real_process_count_cannot_keep(monkeypatch):
+    """An elastic --nnodes leaves the count open to the params check; each worker checks the real one."""
+    from cardrepro import training as training_module
+    from cardrepro.params import ParamsError
+
+    monkeypatch.setattr(training_module, "world_size", lambda: 4)
+    tsdae = load_run("params/tsdae_minilm.yaml", profile="smoke").training
+    with pytest.raises(ParamsError, match="training.processes: DenoisingAutoEncoderLoss calls its encoder"):
+        fit(None, [], tsdae)  # refused before the model or the pairs are touched
+    cosine = load_run("params/cosine_sparql.yaml", profile="smoke").training
+    with pytest.raises(ParamsError, match="training.group_by_length: groups pairs into batches"):
+        fit(None, [], cosine | {"group_by_length": True})
+    with pytest.raises(ParamsError, match="does not split evenly over 4 processes"):
+        fit(None, [], cosine | {"batch_size": 6})
+
+
+def test_an_epoch_on_several_processes_drops_the_last_incomplete_batch():
+    from cardrepro.training import epoch_steps
+
+    assert (epoch_steps(45, 8, 1), epoch_steps(45, 8, 2), epoch_steps(48, 8, 2)) == (6, 5, 6)
+
+
 def test_the_launch_is_standalone_unless_rendezvous_arguments_are_given(tmp_path):
     command = torchrun_command(tmp_path, {"processes": 4})
     assert command[1:5] == ["-m", "torch.distributed.run", "--nproc-per-node=4", "--standalone"]

@@ -246,18 +246,10 @@ def torchrun_nodes(torchrun_args: list[str]) -> int:
     return 1
 
 
-def _check_combinations(raw: dict[str, Any], source: str) -> None:
-    """Keys that only mean something with some losses: elsewhere they would be silently ignored or do harm."""
-    training = raw["training"]
-    for key in ("conditioning", "prefix_tokens", "tie_encoder_decoder", "compare_conditioning", "compare_seeds"):
-        if key in training and training["loss"] != "DenoisingAutoEncoderLoss":
-            raise _fail(source, f"training.{key}", f"only used by DenoisingAutoEncoderLoss, not {training['loss']}",
-                        "remove the key")
-    if training.get("group_by_length") and training["loss"] not in GROUPABLE_LOSSES:
-        raise _fail(source, "training.group_by_length",
-                    f"changes what {training['loss']} learns: its in-batch negatives depend on which pairs share a batch",
-                    "set it to false")
-    processes = training.get("processes", 1) * torchrun_nodes(training.get("torchrun_args", []))
+def check_processes(training: dict[str, Any], processes: int, source: str) -> None:
+    """Refuse what ``processes`` training processes (on all machines) cannot keep of the card's recipe. The
+    params check passes the count the params fix; each torchrun worker checks again with the real one,
+    which an elastic ``--nnodes`` range leaves open until then."""
     if training["batch_size"] % processes:
         raise _fail(source, "training.processes",
                     f"the card's batch of {training['batch_size']} pairs does not split evenly over {processes} processes",
@@ -271,6 +263,20 @@ def _check_combinations(raw: dict[str, Any], source: str) -> None:
         raise _fail(source, "training.group_by_length",
                     "groups pairs into batches of the per-process size, not the batches one process trains on",
                     "set it to false when training.processes is above 1")
+
+
+def _check_combinations(raw: dict[str, Any], source: str) -> None:
+    """Keys that only mean something with some losses: elsewhere they would be silently ignored or do harm."""
+    training = raw["training"]
+    for key in ("conditioning", "prefix_tokens", "tie_encoder_decoder", "compare_conditioning", "compare_seeds"):
+        if key in training and training["loss"] != "DenoisingAutoEncoderLoss":
+            raise _fail(source, f"training.{key}", f"only used by DenoisingAutoEncoderLoss, not {training['loss']}",
+                        "remove the key")
+    if training.get("group_by_length") and training["loss"] not in GROUPABLE_LOSSES:
+        raise _fail(source, "training.group_by_length",
+                    f"changes what {training['loss']} learns: its in-batch negatives depend on which pairs share a batch",
+                    "set it to false")
+    check_processes(training, training.get("processes", 1) * torchrun_nodes(training.get("torchrun_args", [])), source)
     if "compare_seeds" in training and not training.get("compare_conditioning"):
         raise _fail(source, "training.compare_seeds", "only used when training.compare_conditioning is true",
                     "set compare_conditioning: true or remove the key")

@@ -72,6 +72,7 @@ def headline_metrics(details: dict) -> dict:
         "seconds": details["training"]["seconds"],
         "processes": details["training"]["processes"],
         "device": details["training"]["device"],
+        "per_device_batch": details["training"]["per_device_batch"],
     }
 
 

@@ -26,7 +26,7 @@ from cardrepro.batching import (
     random_batches,
     token_lengths,
 )
-from cardrepro.params import LOSSES
+from cardrepro.params import LOSSES, check_processes
 from cardrepro.tsdae_loss import decoder_note, make_tsdae_loss
 
 # The cards' recipe: round-robin multi-dataset sampler, no checkpoints needed here.
@@ -174,6 +174,11 @@ def freeze_token_embeddings(loss: torch.nn.Module) -> int:
     return sum(p.numel() for p in loss.parameters() if p.requires_grad)
 
 
+def epoch_steps(pairs: int, batch_size: int, processes: int) -> int:
+    """Steps in an epoch: the last, incomplete batch is a step on one process and dropped on several."""
+    return math.ceil(pairs / batch_size) if processes == 1 else pairs // batch_size
+
+
 def train(model, train_pairs: list[dict], training: dict, evaluator=None, describe: bool = True) -> TrainingResult:
     """Fit ``model`` in place; evaluate every ``eval_steps`` when an evaluator is given. ``describe``
     prints how a TSDAE decoder meets the embedding (``tsdae_loss.decoder_note``).
@@ -196,6 +201,8 @@ def fit(model, train_pairs: list[dict], training: dict, evaluator=None, describe
     from transformers import set_seed
 
     processes = world_size()
+    if processes > 1:  # the params check knew the count only where --nnodes fixed it
+        check_processes(training, processes, f"training on {processes} processes")
     set_seed(training["seed"])  # before the loss: a TSDAE decoder's new cross-attention is initialised there
     loss = make_loss(model, training, processes)
     if training.get("freeze_embeddings"):
@@ -212,7 +219,8 @@ def fit(model, train_pairs: list[dict], training: dict, evaluator=None, describe
         torch.cuda.reset_peak_memory_stats()
     with tempfile.TemporaryDirectory(prefix="cardrepro-trainer-") as scratch:
         arguments = training_arguments(training, scratch, evaluate=evaluator is not None, batch_sampler=sampler,
-                                       steps_per_epoch=math.ceil(len(train_pairs) / batch_size), processes=processes)
+                                       steps_per_epoch=epoch_steps(len(train_pairs), batch_size, processes),
+                                       processes=processes)
         trainer = SentenceTransformerTrainer(model=model, args=arguments, train_dataset=to_dataset(train_pairs),
                                              loss=loss, evaluator=evaluator)
         start = time.perf_counter()
