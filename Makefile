@@ -1,76 +1,105 @@
 # Two commands a newcomer needs: `make repro` (set up + run the pipeline) and `make test`.
-# Everything lands in .venv; torch is installed first (TORCH: pass an --index-url for its CPU build, see README).
+# Everything lands in .venv, installed exactly from requirements/lock.txt (hashes checked); `make lock` updates it.
+# Paths are quoted: the checkout may sit in a folder whose name has spaces.
 PYTHON ?= python3.11
 VENV   ?= .venv
-BIN    := $(abspath $(VENV))/bin
+BIN    := $(CURDIR)/$(VENV)/bin
+UV     := "$(BIN)/uv"
 # the pipeline's stages call `cardrepro`, `papermill` and the kernel from this environment
 RUN    := PATH="$(BIN):$$PATH" HF_HUB_DISABLE_TELEMETRY=1
-TORCH  := torch==2.13.0
+# torch's build: cpu (requirements/torch-cpu.txt, the build of the committed results; Python 3.11 on x86_64 Linux)
+# or pypi (PyPI's build with the rest of the lock: CUDA on Linux, several GB; any supported Python)
+TORCH_BUILD ?= cpu
+TORCH_INDEX ?= --extra-index-url https://download.pytorch.org/whl/cpu
 KERNEL := cardrepro
 
-.PHONY: setup kernel repro seeds data repro-real plots test notebooks bench gpu lab clean
+.PHONY: setup lock kernel repro seeds data repro-real plots test notebooks bench gpu lab clean
 
-setup: $(VENV)/.installed
+# the stamp names torch's build, so that switching builds makes a new .venv
+STAMP  := $(VENV)/.installed-$(TORCH_BUILD)
+setup: $(STAMP)
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet $(TORCH)
-	$(BIN)/pip install --quiet -e '.[dev]'
+# A new .venv whenever the lock changes, so it holds the lock and nothing else: uv (pinned with its hashes)
+# installs torch's build first, then every other package of the lock, then this project without dependencies;
+# `pip check` then proves the set complete and consistent.
+$(STAMP): pyproject.toml requirements/lock.txt requirements/lock-cpu.txt requirements/torch-cpu.txt requirements/uv.txt
+	$(PYTHON) -m venv --clear "$(VENV)"
+	"$(BIN)/python" -m pip install --quiet --require-hashes --no-deps -r requirements/uv.txt
+ifeq ($(TORCH_BUILD),cpu)
+	"$(BIN)/python" -m pip install --quiet --require-hashes --no-deps $(TORCH_INDEX) -r requirements/torch-cpu.txt
+	$(UV) pip install --python "$(BIN)/python" --quiet --require-hashes --no-deps -r requirements/lock-cpu.txt
+else ifeq ($(TORCH_BUILD),pypi)
+	$(UV) pip install --python "$(BIN)/python" --quiet --require-hashes --no-deps -r requirements/lock.txt
+else
+	$(error TORCH_BUILD=$(TORCH_BUILD): use cpu or pypi)
+endif
+	$(UV) pip install --python "$(BIN)/python" --quiet --no-deps -e .
+	"$(BIN)/python" -m pip check
 	$(MAKE) kernel
-	touch $@
+	touch "$@"
+
+# Re-resolve every package within pyproject.toml's ranges, for Python 3.11 to 3.13 and every platform, with hashes,
+# then derive requirements/lock-cpu.txt and environment.yml from it; commit the three, and `make setup` follows.
+lock: $(VENV)/bin/uv
+	$(UV) pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes --quiet \
+		--custom-compile-command "make lock" -o requirements/lock.txt
+	"$(BIN)/python" requirements/derive.py
+
+$(VENV)/bin/uv: requirements/uv.txt
+	$(PYTHON) -m venv "$(VENV)"
+	"$(BIN)/python" -m pip install --quiet --require-hashes --no-deps -r requirements/uv.txt
 
 kernel:
-	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))"
+	"$(BIN)/python" -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))"
 
 repro: setup
-	$(RUN) $(BIN)/dvc repro
+	$(RUN) "$(BIN)/dvc" repro
 
 # Seed variance: the runs of params/seeds.yaml repeated at its seeds, and their summary.
 seeds: setup
-	$(RUN) $(BIN)/dvc repro seeds/dvc.yaml
+	$(RUN) "$(BIN)/dvc" repro seeds/dvc.yaml
 
 # The cards' public data into data/raw/ (verified against the pinned SHA-256 sums in src/cardfetch/sources.yaml);
 # one line per data set says what is missing and where to put it.
 data: setup
-	$(RUN) $(BIN)/python -m cardfetch
+	$(RUN) "$(BIN)/python" -m cardfetch
 
 # The cards' recipes on that data (real/dvc.yaml, runs of params/real.yaml), then both summaries again: they read
 # reports/real/ without a DVC dependency on it (see dvc.yaml), so they are forced, alone (-s).
 repro-real: setup
-	$(RUN) $(BIN)/dvc repro real/dvc.yaml
-	$(RUN) $(BIN)/dvc repro --force --single-item summary
-	$(RUN) $(BIN)/dvc repro --force --single-item seeds/dvc.yaml:summary
+	$(RUN) "$(BIN)/dvc" repro real/dvc.yaml
+	$(RUN) "$(BIN)/dvc" repro --force --single-item summary
+	$(RUN) "$(BIN)/dvc" repro --force --single-item seeds/dvc.yaml:summary
 
 # `dvc plots show` as a page that renders offline (Vega inlined): open dvc_plots/index.html.
 PLOTS_TEMPLATE := .dvc/tmp/offline_plots.html
 plots: setup
-	$(RUN) $(BIN)/python -m cardreview.offline_plots $(PLOTS_TEMPLATE)
-	$(RUN) $(BIN)/dvc plots show --html-template $(abspath $(PLOTS_TEMPLATE))
+	$(RUN) "$(BIN)/python" -m cardreview.offline_plots $(PLOTS_TEMPLATE)
+	$(RUN) "$(BIN)/dvc" plots show --html-template "$(CURDIR)/$(PLOTS_TEMPLATE)"
 
 test: setup
-	$(RUN) $(BIN)/pytest
+	$(RUN) "$(BIN)/pytest"
 
 # Re-execute the thin notebooks in place with the smoke profile (the outputs nbval checks).
 notebooks: setup
-	$(RUN) $(BIN)/cardrepro smoke
+	$(RUN) "$(BIN)/cardrepro" smoke
 
 # The generated-data benchmarks behind the Performance tables of docs/performance.md (about 30 min here), then the tables.
 # The Eedi rows need the competition files: add --source real --raw <folder> (see docs/substitutions.md).
 bench: setup
-	$(RUN) $(BIN)/python -m benchmarks.bench_training --steps 20 --repeats 3
-	$(RUN) $(BIN)/python -m benchmarks.length_grouping --recipes cosine --steps 60
-	$(RUN) $(BIN)/python -m benchmarks.overheads --repeats 3 --tests
-	$(RUN) $(BIN)/python -m benchmarks.report
+	$(RUN) "$(BIN)/python" -m benchmarks.bench_training --steps 20 --repeats 3
+	$(RUN) "$(BIN)/python" -m benchmarks.length_grouping --recipes cosine --steps 60
+	$(RUN) "$(BIN)/python" -m benchmarks.overheads --repeats 3 --tests
+	$(RUN) "$(BIN)/python" -m benchmarks.report
 
-# On a GPU machine: every card's recipe (benchmarks/gpu_recipes.py; docs/scale-out.md), into a
+# On a GPU machine, with torch's CUDA build (`make gpu TORCH_BUILD=pypi`): every card's recipe (benchmarks/gpu_recipes.py; docs/scale-out.md), into a
 # new folder: its own pairs, models and reports, and gpu_recipes.md, the GPU's times and metrics beside the CPU run's.
 GPU_OUT ?= gpu_run
 gpu: setup
-	$(RUN) $(BIN)/python -m benchmarks.gpu_recipes --out $(GPU_OUT)
+	$(RUN) "$(BIN)/python" -m benchmarks.gpu_recipes --out $(GPU_OUT)
 
 lab: setup
-	$(RUN) $(BIN)/jupyter lab
+	$(RUN) "$(BIN)/jupyter" lab
 
 clean:
-	rm -rf $(VENV) models/smoke reports/smoke .pytest_cache
+	rm -rf "$(VENV)" models/smoke reports/smoke .pytest_cache

@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
 
         if torch.version.cuda is None:
             print(f"error: this environment's torch {torch.__version__} is a CPU build; fix: on a GPU machine, "
-                  "`make clean && make setup` (PyPI's default torch wheel has CUDA), or pass --profile smoke", file=sys.stderr)
+                  "`make gpu TORCH_BUILD=pypi` (PyPI's torch build of the lock has CUDA), or pass --profile smoke", file=sys.stderr)
             return 2
         if not torch.cuda.is_available():
             print("error: no GPU visible to torch; fix: run this on a GPU machine, or pass --profile smoke "
