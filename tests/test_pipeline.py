@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -89,6 +91,56 @@ def test_repro_then_metrics_plots_and_nothing_to_redo(repo_copy):
     assert "Running stage" not in second and "up to date" in second
 
 
+
+def _published(copy: Path, run: str) -> dict[str, bytes]:
+    """Every file of a run's published result, report folder and model (not the `.failed.ipynb` a failed run
+    leaves beside it for inspection)."""
+    files = [f for folder in (copy / "reports" / run, copy / "models" / run) for f in sorted(folder.rglob("*"))
+             if f.is_file() and not f.name.endswith(".failed.ipynb")]
+    return {f.relative_to(copy).as_posix(): f.read_bytes() for f in files}
+
+
+@pytest.mark.slow
+def test_ctrl_c_or_a_failure_during_dvc_repro_keeps_the_previous_result(repo_copy):
+    """DVC removes a stage's outputs before it runs unless they persist; with persist the published result stays
+    byte-identical through Ctrl-C in the middle of the notebook and through a stage that fails, and `dvc status`
+    still says the stage must run."""
+    run = "mnrl_compressed"
+    _dvc(repo_copy, "repro", f"run@{run}")  # the previous result (already there after the test above)
+    before = _published(repo_copy, run)
+    assert f"reports/{run}/{run}.ipynb" in before and f"models/{run}/model.safetensors" in before
+    params_file = repo_copy / "params" / f"{run}.yaml"
+    original = params_file.read_text()
+    params = yaml.safe_load(original)
+    params["training"]["learning_rate"] *= 2
+    params_file.write_text(yaml.safe_dump(params, sort_keys=False))
+    try:
+        env = os.environ | {"PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+        repro = subprocess.Popen([Path(sys.executable).parent / "dvc", "repro", f"run@{run}"], cwd=repo_copy, env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        staging = repo_copy / "reports" / f".{run}.staging"
+        for _ in range(600):  # until the notebook is running (its staging folder exists)
+            if staging.exists() or repro.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert staging.exists(), "the stage never started its notebook"
+        time.sleep(2)
+        os.killpg(repro.pid, signal.SIGINT)  # Ctrl-C in the terminal reaches the whole process group
+        assert repro.wait(timeout=120) != 0
+        assert _published(repo_copy, run) == before
+        assert f"run@{run}" in _dvc(repo_copy, "status", f"run@{run}")  # still to run: the params changed
+
+        params["training"]["learning_rate"] = "fast"  # refused by the params check: the stage fails
+        params_file.write_text(yaml.safe_dump(params, sort_keys=False))
+        failed = subprocess.run([Path(sys.executable).parent / "dvc", "repro", f"run@{run}"], cwd=repo_copy, env=env,
+                                capture_output=True, text=True)
+        assert failed.returncode != 0 and "learning_rate" in failed.stdout + failed.stderr
+        assert _published(repo_copy, run) == before
+    finally:
+        params_file.write_text(original)
+    assert "Running stage" not in _dvc(repo_copy, "repro", f"run@{run}")  # the lock still records that result
+
+
 QUESTIONS = ["What is a loss function?", "What is overfitting?", "What is a learning rate?",
              "What is an embedding?", "What is a tokenizer?", "What is dropout?"]
 
@@ -118,3 +170,20 @@ def test_the_real_data_pipeline_runs_an_overlay_on_the_files_in_data_raw(repo_co
     assert (report / "mnrl_qa.ipynb").is_file() and (repo_copy / "models/real/mnrl_qa_new_questions").is_dir()
     assert "questions never trained on" in (report / "mnrl_qa.ipynb").read_text()
     assert "Running stage" not in _dvc(repo_copy, "repro", "real/dvc.yaml")
+
+
+def test_every_stage_that_publishes_a_run_keeps_its_outputs_while_it_runs():
+    """`persist: true` on every output of the stages `cardrepro` publishes (runs, repeats, summaries), in all three
+    pipelines: without it DVC deletes the previous result before the command starts."""
+    checked = 0
+    for pipeline in ("dvc.yaml", "real/dvc.yaml", "seeds/dvc.yaml"):
+        for name, stage in yaml.safe_load((REPO / pipeline).read_text())["stages"].items():
+            body = stage.get("do", stage)
+            for kind in ("outs", "metrics", "plots"):
+                for out in body.get(kind, []):
+                    if name.startswith("prepare"):
+                        continue  # pairs are rebuilt from the data in seconds
+                    (path, flags), = out.items() if isinstance(out, dict) else [(out, None)]
+                    assert (flags or {}).get("persist") is True, f"{pipeline}: {name}: {path}: add `persist: true`"
+                    checked += 1
+    assert checked >= 3 * 6 + 2 * 3
