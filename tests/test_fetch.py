@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from cardfetch.download import FetchError, download
+from cardfetch.download import FetchError, download, set_aside
 from cardfetch.fetch import Differs, fetch
 from cardfetch.sources import datasets
 from tests.conftest import shared_path
@@ -182,3 +182,88 @@ def test_without_the_kaggle_command_the_eedi_line_says_what_to_do(tmp_path, monk
     assert line.startswith("train.csv: the Kaggle command line is not installed; fix: bring train.csv and "
                            "misconception_mapping.csv into data/raw/eedi/")
     assert "accept the competition's rules" in line and "~/.kaggle/kaggle.json" in line and "\n" not in line
+
+
+WHOLE_JSON = b'[{"question": "What is the capital of France?", "sparql_wikidata": "SELECT ?x WHERE { wd:Q142 wdt:P36 ?x }"}]'
+
+
+class JsonServer(http.server.BaseHTTPRequestHandler):
+    """Serves WHOLE_JSON with Range support, as a release host does for a file with no pinned sum."""
+
+    def do_GET(self):  # noqa: N802 - the handler's name
+        start = int(self.headers["Range"].split("=")[1].rstrip("-")) if self.headers.get("Range") else 0
+        self.send_response(206 if start else 200)
+        self.send_header("Content-Length", str(len(WHOLE_JSON) - start))
+        self.end_headers()
+        self.wfile.write(WHOLE_JSON[start:])
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_stale_part_of_an_unpinned_file_is_never_resumed(tmp_path):
+    """With no sum pinned, nothing could tell a stale .part from the file's start: the download starts over,
+    so the installed train.json is whole JSON (resumed, it was the stale bytes plus the file's tail)."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), JsonServer)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        target = tmp_path / "train.json"
+        (tmp_path / "train.json.part").write_bytes(b'[{"question": "stale')
+        download(f"http://127.0.0.1:{httpd.server_address[1]}/train.json", target, None)
+    finally:
+        httpd.shutdown()
+    assert target.read_bytes() == WHOLE_JSON and not (tmp_path / "train.json.part").exists()
+
+
+def test_a_download_with_no_pinned_sum_is_installed_only_when_whole(tmp_path):
+    part, target = tmp_path / "train.json.part", tmp_path / "train.json"
+    part.write_bytes(WHOLE_JSON[:-20])
+    with pytest.raises(FetchError, match=r"^train.json: the download is not whole JSON \(.*\): cut short or damaged; "
+                                         r"kept as train.json.failed-check, not installed$"):
+        set_aside(part, target, None)
+    assert not target.exists() and (tmp_path / "train.json.failed-check").is_file()
+
+
+@pytest.mark.parametrize("name, cut", [("train.json", WHOLE_JSON[:-20]),
+                                        ("test.json", b""),
+                                        ("train.csv", b'question,sparql_wikidata\n"What is,SELECT\n')])
+def test_a_present_unpinned_file_cut_short_is_reported_not_verified(tmp_path, name, cut):
+    """`make data` used to say a truncated, unpinned train.json was present and exit 0."""
+    sources = datasets(f"""
+lcquad2:
+  runs: [cosine_sparql]
+  folder: data/raw/lcquad2
+  how: http
+  source: the release
+  files:
+    {name}: {{url: "http://127.0.0.1:9/{name}", sha256: null}}
+""")
+    folder = tmp_path / "data/raw/lcquad2"
+    folder.mkdir(parents=True)
+    (folder / name).write_bytes(cut)
+    with pytest.raises(Differs, match=rf"^{name} is (not whole JSON|not a whole CSV|cut short).*left as it is"):
+        fetch(sources["lcquad2"], tmp_path)
+    assert (folder / name).read_bytes() == cut
+
+
+def test_a_folder_in_place_of_a_data_file_is_one_line_not_a_traceback(tmp_path):
+    mlqa = datasets()["mlqa"]
+    (tmp_path / mlqa.folder / "data_science_questions.csv").mkdir(parents=True)
+    with pytest.raises(Differs) as err:
+        fetch(mlqa, tmp_path)
+    assert str(err.value).startswith("data_science_questions.csv is a folder, not a file; fix: move it out of mlqa/")
+    assert "\n" not in str(err.value)
+
+
+def test_a_second_copy_beside_the_lcquad_file_is_refused(tmp_path):
+    """The LC-QuAD runs read every CSV of the folder: a browser's second download `... (1).csv` would make the
+    held-out rows training rows too, so `make data` names it instead of reporting the folder verified."""
+    lcquad = datasets()["lcquad2"]
+    folder = tmp_path / lcquad.folder
+    folder.mkdir(parents=True)
+    (folder / "lc_quad_first3000.csv").write_bytes(b"question,sparql_wikidata\n")
+    (folder / "lc_quad_first3000 (1).csv").write_bytes(b"question,sparql_wikidata\n")
+    (folder / "README.md").write_text("where the data comes from\n")
+    with pytest.raises(Differs, match=r"^data/raw/lcquad2/ also holds lc_quad_first3000 \(1\).csv: the runs of "
+                                      r"cosine_sparql read every CSV and JSON file there; fix: move it out of the folder$"):
+        fetch(lcquad, tmp_path)

@@ -3,8 +3,11 @@ SHA-256 matches the pinned one."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import http.client
+import io
+import json
 import os
 import urllib.error
 import urllib.request
@@ -29,31 +32,64 @@ def sha256(path: Path) -> str:
 
 
 def check(path: Path, pinned: str | None) -> str:
-    """``path``'s SHA-256; FetchError when it is not the pinned one."""
+    """``path``'s SHA-256; FetchError when it is not the pinned one, or, with no sum pinned, when it is not
+    whole (a JSON file that does not parse, a CSV cut inside a row)."""
+    if not path.is_file():
+        raise FetchError(f"{path.name} is a folder, not a file; fix: move it out of {path.parent.name}/")
     found = sha256(path)
     if pinned is not None and found != pinned:
         raise FetchError(f"{path.name}: its SHA-256 is {found}, not the pinned {pinned}")
+    if pinned is None:
+        problem = _incomplete(path, path.suffix)
+        if problem:
+            raise FetchError(f"{path.name} is {problem}")
     return found
+
+
+def _incomplete(path: Path, suffix: str) -> str:
+    """What a file with no pinned sum is, when it is not a whole JSON or CSV file ('' when it is, or is of
+    another kind; ``suffix`` names the kind, as a download's ``.part`` has none): the words that follow "is"."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        if suffix == ".json":
+            json.loads(text)
+        elif suffix == ".csv":
+            rows = list(csv.reader(io.StringIO(text), strict=True))
+            short = next((n for n, row in enumerate(rows[1:], 2) if len(row) != len(rows[0])), None) if rows else 1
+            if short is not None:
+                return f"cut short (row {short} does not have the header's {len(rows[0]) if rows else 0} fields)"
+    except UnicodeDecodeError as exc:
+        return f"not UTF-8 text (byte {exc.start})"
+    except json.JSONDecodeError as exc:
+        return f"not whole JSON ({exc.msg} at line {exc.lineno}): cut short or damaged"
+    except csv.Error as exc:
+        return f"not a whole CSV file ({exc}): cut short or damaged"
+    return ""
 
 
 def set_aside(path: Path, target: Path, pinned: str | None) -> None:
     """Verify a complete download and move it onto ``target``; one that fails its check is kept as
     ``<target>.failed-check`` beside it, never installed."""
     found = sha256(path)
-    if pinned is not None and found != pinned:
+    incomplete = _incomplete(path, target.suffix) if pinned is None else ""
+    problem = (f"'s SHA-256 is {found}, not the pinned {pinned}" if pinned is not None and found != pinned
+               else f" is {incomplete}" if incomplete else "")
+    if problem:
         failed = target.with_name(target.name + FAILED)
         os.replace(path, failed)
-        raise FetchError(f"{target.name}: the download's SHA-256 is {found}, not the pinned {pinned}; kept as "
-                         f"{failed.name}, not installed")
+        raise FetchError(f"{target.name}: the download{problem}; kept as {failed.name}, not installed")
     os.replace(path, target)
 
 
 def download(url: str, target: Path, pinned: str | None, timeout: float = 30.0) -> Path:
     """Fetch ``url`` to ``target``. Bytes land in ``<target>.part`` first, and a later call resumes it
-    (HTTP Range; a server that ignores Range sends the whole file again)."""
+    (HTTP Range; a server that ignores Range sends the whole file again). With no sum pinned, nothing could
+    tell a stale ``.part`` from the file's start, so the download starts over."""
     part = target.with_name(target.name + PART)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        if pinned is None and part.exists():
+            part.unlink()
         have = part.stat().st_size if part.exists() else 0
         request = urllib.request.Request(url, headers={"Range": f"bytes={have}-"} if have else {})
         with urllib.request.urlopen(request, timeout=timeout) as response:

@@ -23,6 +23,7 @@ def fetch(dataset: Dataset, root: Path) -> str:
     """Make ``dataset``'s files present and verified under ``root``; a line saying what was done.
     Raises FetchError with the line that says what to bring where (Differs: a file is not the pinned one)."""
     folder = root / dataset.folder
+    _only_known_files(dataset, folder)
     for file in dataset.accepted:  # a file that stands for the whole data set, e.g. the export behind the results
         if (folder / file.name).exists():
             return f"{file.name} present (sha256 {_verified(folder / file.name, file.sha256)})"
@@ -46,6 +47,18 @@ def fetch(dataset: Dataset, root: Path) -> str:
         done.append(f"{file.name} downloaded (sha256 {check(target, None)}"
                     + ("" if file.sha256 else ", not pinned: add it to src/cardfetch/sources.yaml") + ")")
     return ", ".join(done)
+
+
+def _only_known_files(dataset: Dataset, folder: Path) -> None:
+    """A data set whose runs read every data file of its folder: any other CSV or JSON file there (a second
+    download, `name (1).csv`) would silently join the data, so it is refused."""
+    if not dataset.reads_whole_folder or not folder.is_dir():
+        return
+    known = {file.name for file in dataset.files + dataset.accepted}
+    others = sorted(path.name for path in folder.iterdir() if path.suffix in (".csv", ".json") and path.name not in known)
+    if others:
+        raise Differs(f"{dataset.folder}/ also holds {', '.join(others)}: the runs of {', '.join(dataset.runs)} read "
+                      f"every CSV and JSON file there; fix: move {'it' if len(others) == 1 else 'them'} out of the folder")
 
 
 def _verified(path: Path, pinned: str | None) -> str:

@@ -28,6 +28,7 @@ class Dataset:
     note: str = ""
     competition: str | None = None
     accepted: list[DataFile] = field(default_factory=list)  # a file that stands for all of ``files``
+    reads_whole_folder: bool = False  # the runs read every CSV and JSON file of ``folder``
 
 
 def datasets(text: str | None = None) -> dict[str, Dataset]:
@@ -41,5 +42,6 @@ def datasets(text: str | None = None) -> dict[str, Dataset]:
         files, accepted = ([DataFile(file, (spec or {}).get("url"), (spec or {}).get("sha256"))
                             for file, spec in (entry.get(key) or {}).items()] for key in ("files", "accepted"))
         found[name] = Dataset(name, entry["runs"], entry["folder"], entry["how"], entry["source"], files,
-                              entry.get("note", ""), entry.get("competition"), accepted)
+                              entry.get("note", ""), entry.get("competition"), accepted,
+                              bool(entry.get("reads_whole_folder", False)))
     return found
