@@ -33,16 +33,30 @@ def test_a_tsdae_verdict_says_whether_the_cards_decoder_reads_the_embedding():
     assert "the card trained causal language modelling of the target text" in text
     reading = verdict_markdown({**details("tsdae_minilm", 0.1, 0.2),
                                 "conditioning": {"card_loss_gap_shuffled": 0.03, "card_grad_norm_pooled": 0.5}})
-    assert "the decoder does read the sentence embedding" in reading and "causal language modelling" not in reading
+    assert "the decoder is wired to the sentence embedding (the gradient reaching the pooled embedding had norm 0.5000)" \
+        in reading and "not established" in reading and "causal language modelling" not in reading
 
 
 def test_the_gap_is_shown_with_its_interval_over_the_batches():
     measured = {"card_loss_gap_shuffled": 0.0106, "card_loss_gap_low": 0.004, "card_loss_gap_high": 0.017,
                 "card_grad_norm_pooled": 0.08, "card_batches": 16}
     text = verdict_markdown({**details("tsdae_minilm", 0.1, 0.2), "conditioning": measured})
-    assert "changed the loss by +0.0106 (95% interval over 16 held-out batches +0.0040 to +0.0170)" in text
+    assert "changed it by +0.0106 (95% interval over 16 held-out batches +0.0040 to +0.0170)" in text
+    assert "is wired to the sentence embedding" in text and "before training its loss measurably depends on it" in text
     one = verdict_markdown({**details("tsdae_minilm", 0.1, 0.2), "conditioning": {**measured, "card_batches": 1}})
-    assert "changed the loss by +0.0106 (one batch: its noise is not measured)" in one
+    assert "changed the loss by +0.0106 (one batch: its noise is not measured), so whether the loss depends" in one
+
+
+def test_a_decoder_wired_to_the_embedding_whose_loss_does_not_move_beyond_its_noise_is_not_said_to_read_it():
+    """tsdae_minilm before training: a gradient reaches the embedding (wired) while the shuffled-source gap's
+    interval includes zero: the verdict says both, and never that the decoder reads the embedding."""
+    within = {"card_loss_gap_shuffled": 0.0021, "card_loss_gap_low": -0.0140, "card_loss_gap_high": 0.0158,
+              "card_grad_norm_pooled": 0.0858, "card_batches": 16}
+    text = verdict_markdown({**details("tsdae_minilm", 0.1, 0.2), "conditioning": within})
+    assert ("is wired to the sentence embedding (the gradient reaching the pooled embedding had norm 0.0858), but before "
+            "training its loss does not measurably depend on it: shuffling the sources changed it by +0.0021 (95% "
+            "interval over 16 held-out batches -0.0140 to +0.0158), an interval that includes zero.") in text
+    assert "does read" not in text and "measurably depends on it" not in text.replace("does not measurably depend", "")
 
 
 def test_a_headline_from_one_seed_of_a_comparison_says_so_with_the_other_seeds():

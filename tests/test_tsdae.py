@@ -246,7 +246,7 @@ def test_conclusion_says_when_the_decoder_reads_and_when_the_prefix_is_not_yet_u
     assert "stand-in" not in unused
     reading = comparison_conclusion(table, runs, gaps, {**CHECKS, "card_loss_gap_shuffled": 0.4, "card_grad_norm_pooled": 0.1},
                                     "m", stand_in=None)
-    assert "decoder does read" in reading and "causal language modelling" not in reading
+    assert "decoder is wired to the sentence embedding" in reading and "causal language modelling" not in reading
     assert "the card trained causal language modelling of the target text" in unused
     mixed = _runs([0.2, 0.2], [0.3, 0.3], [0.2, -0.01])
     assert "uses the embedding at 1 of 2 seeds, not at the others" in comparison_conclusion(table, mixed, gaps, CHECKS, "m",

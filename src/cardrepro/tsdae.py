@@ -135,19 +135,28 @@ def _gap_with_noise(gap: float, low: float | None, high: float | None, batches: 
 
 def conditioning_finding(conditioning: dict[str, float]) -> str:
     """Whether the card's objective lets the decoder read the sentence embedding, from the checks on the
-    base model (``conditioning_metrics``), and what that means for what the card trained."""
+    base model (``conditioning_metrics``), and what that means for what the card trained. Two facts, kept
+    apart: the decoder is wired to the embedding (a gradient reaches it), and its loss measurably depends on
+    the embedding (shuffling the sources moves the loss beyond the interval over the held-out batches)."""
     gap, grad = conditioning["card_loss_gap_shuffled"], conditioning["card_grad_norm_pooled"]
-    reads = gap != 0.0 or grad > 0.0
+    low, high = conditioning.get("card_loss_gap_low"), conditioning.get("card_loss_gap_high")
     batches = conditioning.get("card_batches")
-    shown = _gap_with_noise(gap, conditioning.get("card_loss_gap_low"), conditioning.get("card_loss_gap_high"),
-                            None if batches is None else int(batches))
-    text = (f"With the card's objective the decoder {'does' if reads else '**does not**'} read the sentence embedding: "
-            f"shuffling the sources changed the loss by {shown} and the gradient reaching the pooled embedding had "
-            f"norm {grad:.4f}.")
-    if not reads:
-        text += (" So the loss never depends on the source sentence: the card trained causal language modelling of "
-                 "the target text through the shared weights, not a denoising auto-encoder.")
-    return text
+    shown = _gap_with_noise(gap, low, high, None if batches is None else int(batches))
+    measured = batches is not None and int(batches) >= 2 and low is not None and high is not None
+    if grad == 0.0 and gap == 0.0:
+        return (f"With the card's objective the decoder **does not** read the sentence embedding: shuffling the "
+                f"sources changed the loss by {shown} and the gradient reaching the pooled embedding had norm "
+                f"{grad:.4f}. So the loss never depends on the source sentence: the card trained causal language "
+                "modelling of the target text through the shared weights, not a denoising auto-encoder.")
+    wired = (f"With the card's objective the decoder is wired to the sentence embedding (the gradient reaching the "
+             f"pooled embedding had norm {grad:.4f})")
+    if not measured:
+        return wired + (f"; shuffling the sources changed the loss by {shown}, so whether the loss depends on the "
+                        "embedding before training is not established.")
+    if low > 0.0 or high < 0.0:
+        return wired + f", and before training its loss measurably depends on it: shuffling the sources changed it by {shown}."
+    return wired + (f", but before training its loss does not measurably depend on it: shuffling the sources changed "
+                    f"it by {shown}, an interval that includes zero.")
 
 
 def trained_prefix_finding(prefix_runs: pd.DataFrame) -> str:
