@@ -116,9 +116,6 @@ def training_arguments(training: dict, output_dir: str, evaluate: bool, batch_sa
         extra |= {"dataloader_drop_last": True}
     if processes > 1 and not torch.cuda.is_available():
         extra |= {"use_cpu": True, "ddp_backend": "gloo"}  # CPU processes talk over gloo
-    if training["batch_size"] % processes:
-        raise ValueError(f"training.batch_size: {training['batch_size']} does not split over the {processes} training "
-                         "processes; fix: use a number of processes (times --nnodes) that divides it")
     per_device = training["batch_size"] // processes
     return SentenceTransformerTrainingArguments(
         output_dir=output_dir,
