@@ -225,3 +225,37 @@ def test_a_params_file_that_passes_the_checks_also_passes_them_from_disk(tmp_pat
         params = load(path)
         check_outputs(params)
         check_ready(params)
+
+
+def _alias_bomb(levels: int) -> str:
+    """A few KB of YAML whose nested aliases expand to 9**levels values inside card.final_metrics."""
+    lines = ["a0: &a0 [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, levels)]
+    return "\n".join(lines) + f"\ncard:\n  final_metrics:\n    cosine_ap: *a{levels - 1}\n"
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once_not_walked(tmp_path, capsys, project_unchanged):
+    """Nine levels of nine aliases (4 KB) used to keep `cardrepro check` busy past 90 s."""
+    import time
+
+    params_file = tmp_path / "bomb.yaml"
+    params_file.write_text(_alias_bomb(9))
+    started = time.perf_counter()
+    code, err = _run_cli(["check", str(params_file)], capsys)
+    assert time.perf_counter() - started < 5
+    _assert_one_line(code, err, "an alias (*a0) at line 2: params files take no anchors or aliases; fix: write the value out")
+    assert str(params_file) in err
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("run: cosine_sparql\ntraining:\n  learning_rate: 2.0e-5\n  learning_rate: 1.0\n",
+     "the key 'learning_rate' is given twice (line 4); fix: keep one of them"),
+    ("run: cosine_sparql\ntraining:\n  seed: 42\ndata: {}\ntraining:\n  learning_rate: 1.0\n",
+     "the key 'training' is given twice (line 5); fix: keep one of them"),
+], ids=["a key twice", "a section twice"])
+def test_a_key_given_twice_is_refused_not_last_wins(text, expected, tmp_path, capsys, project_unchanged):
+    params_file = tmp_path / "twice.yaml"
+    params_file.write_text(text)
+    code, err = _run_cli(["check", str(params_file)], capsys)
+    _assert_one_line(code, err, expected)
+    assert str(params_file) in err

@@ -157,6 +157,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "logged_loss": Field(DICT, fix="map the card's logged steps to their training loss"),
         "logged_eval": Field(DICT, required=False, fix="map the card's evaluated steps to their metric value"),
         "final_metrics": Field(DICT, required=False, fix="map the card's metric names to their values"),
+        "framework_versions": Field(DICT, required=False,
+                                    fix="copy the card's 'Framework Versions' (Python, Sentence Transformers, ...) as text"),
     },
 }
 TOP_LEVEL = {"run", *SCHEMA}
@@ -316,18 +318,42 @@ def load(path: str | Path) -> RunParams:
     return validate(load_yaml(path), source=str(path))
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """Safe YAML without aliases (a few KB of nested aliases expand to billions of nodes and hang any walk over
+    them; a params file has no use for them) and without a key given twice (YAML keeps the last, silently)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.YAMLError(f"an alias (*{self.peek_event().anchor}) at line {mark.line + 1}: params files "
+                                 "take no anchors or aliases; fix: write the value out")
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.YAMLError(f"the key {key!r} is given twice (line {key_node.start_mark.line + 1}); "
+                                     "fix: keep one of them")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_yaml(path: str | Path) -> Any:
     """A params file's YAML, or one line that says why it cannot be read."""
     path = Path(path)
     if not resolve(path).is_file():
         raise ParamsError(f"{path}: no such params file; fix: use one of params/{{{','.join(RUNS)}}}.yaml")
     try:
-        raw = yaml.safe_load(resolve(path).read_text(encoding="utf-8"))
+        raw = yaml.load(resolve(path).read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506 - safe loader
     except UnicodeDecodeError as exc:
         raise ParamsError(f"{path}: not UTF-8 text (byte {exc.start}); fix: save the file as UTF-8") from exc
     except OSError as exc:
         raise ParamsError(f"{path}: cannot be read ({exc.strerror}); fix: check the file's permissions") from exc
     except yaml.YAMLError as exc:
+        if "; fix: " in str(exc):  # the strict loader's own refusals already say what to do
+            raise ParamsError(f"{path}: {exc}") from exc
         raise ParamsError(f"{path}: not valid YAML ({str(exc).splitlines()[0]}); fix: correct the syntax") from exc
     return raw
 

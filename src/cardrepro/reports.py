@@ -110,8 +110,9 @@ def write_training_plots(report_dir: str | Path, history: pd.DataFrame, card: di
 def run_metrics(params, resolved, base: dict, tuned: dict, result, evaluator, intervals: pd.DataFrame,
                 train_pairs: int, extra: dict | None = None) -> dict:
     """The run's whole record (``details.json``): what was substituted, base vs tuned vs card with
-    bootstrap intervals (``uncertainty.bootstrap_intervals``), loss over the card's logging windows,
-    and ``extra`` sections (a TSDAE run's checks)."""
+    bootstrap intervals (``uncertainty.bootstrap_intervals``), loss over the card's logging windows, the
+    software it ran on (``environment.run_environment``) and ``extra`` sections (a TSDAE run's checks)."""
+    from cardrepro.environment import run_environment
     from cardrepro.evaluation import heldout_counts
     from cardrepro.training import loss_at_card_steps
     from cardrepro.uncertainty import intervals_metrics
@@ -153,6 +154,7 @@ def run_metrics(params, resolved, base: dict, tuned: dict, result, evaluator, in
             "device": result.device,
             "per_device_batch": result.per_device_batch,
         },
+        "environment": run_environment(),
         **(extra or {}),
     }
 

@@ -246,6 +246,49 @@ def substitutions_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run")
 
 
+def environments_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
+    """The software each run ran on (its record's ``environment``), one row per run."""
+    rows = {}
+    for run, found in metrics.items():
+        environment = (found or {}).get("environment")
+        if environment is None:
+            rows[run] = {"environment": "not run" if found is None else "not recorded"}
+            continue
+        frameworks = environment["frameworks"]
+        rows[run] = {"Python": frameworks["Python"], "Sentence Transformers": frameworks["Sentence Transformers"],
+                     "Transformers": frameworks["Transformers"],
+                     "PyTorch": f"{frameworks['PyTorch']} ({environment['torch_build']})",
+                     "lock": environment["lock_sha256"] or "none",
+                     "packages not as locked": len(environment["not_as_locked"] or [])}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run").fillna("—")
+
+
+def environment_finding(metrics: dict[str, dict | None]) -> str:
+    """Whether the runs compared here ran in one environment: a number that moved between two environments
+    may have moved with the software, not the recipe."""
+    table = environments_table(metrics)
+    recorded = table[~table.get("environment", pd.Series("", index=table.index)).isin(["not run", "not recorded"])]
+    unrecorded = sorted(set(table.index) - set(recorded.index) - {run for run, found in metrics.items() if found is None})
+    kinds = recorded.drop(columns=["environment"], errors="ignore").drop_duplicates()
+    if recorded.empty:
+        return "No run records its environment."
+    if len(kinds) == 1:
+        first = kinds.iloc[0]
+        text = (f"All {len(recorded)} runs that record it ran in one environment: Python {first['Python']}, "
+                f"Sentence Transformers {first['Sentence Transformers']}, Transformers {first['Transformers']}, "
+                f"PyTorch {first['PyTorch']}, lock {first['lock']}"
+                + (f", with {first['packages not as locked']} package(s) not as locked." if first["packages not as locked"]
+                   else ", every package as locked."))
+    else:
+        groups = recorded.drop(columns=["environment"], errors="ignore").astype(str).agg(" / ".join, axis=1)
+        listed = "; ".join(f"{', '.join(groups[groups == key].index)}: {key}" for key in dict.fromkeys(groups))
+        text = (f"**The runs were made in {len(kinds)} different environments** ({listed}): a difference between "
+                "runs of different environments may come from the software as well as the recipe.")
+    if unrecorded:
+        text += f" Not recorded (runs made before records named their environment): {', '.join(unrecorded)}."
+    return text
+
+
 def plot_gains(metrics: dict[str, dict | None]):
     """The headline gain of each run with its 95% interval: which runs improved on their base model."""
     table = [(run, found) for run, found in metrics.items() if found is not None]
