@@ -23,6 +23,11 @@ setup: $(STAMP)
 # installs torch's build first, then every other package of the lock, then this project without dependencies;
 # `pip check` then proves the set complete and consistent.
 $(STAMP): pyproject.toml requirements/lock.txt requirements/lock-cpu.txt requirements/torch-cpu.txt requirements/uv.txt
+ifeq ($(TORCH_BUILD),cpu)
+	@version=$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])') && [ "$$version" = 3.11 ] || { echo \
+		"requirements/torch-cpu.txt: torch's CPU build is hashed for Python 3.11 only, not $$version; fix: make setup" \
+		"TORCH_BUILD=pypi (PyPI's build, from the lock), or add the hash of your CPU wheel there" >&2; exit 2; }
+endif
 	$(PYTHON) -m venv --clear "$(VENV)"
 	"$(BIN)/python" -m pip install --quiet --require-hashes --no-deps -r requirements/uv.txt
 ifeq ($(TORCH_BUILD),cpu)

@@ -138,3 +138,22 @@ def test_make_targets_work_in_a_folder_whose_path_has_spaces(tmp_path):
     done = subprocess.run(["make", "repro"], cwd=checkout, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "dvc ran with: repro" in done.stdout
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_the_cpu_build_on_another_python_is_refused_in_one_line_before_anything_is_made(tmp_path):
+    """torch's CPU build is hashed for Python 3.11 only: on 3.12, `make setup` says so and what to do instead
+    of failing inside pip's hash check after a new .venv was made."""
+    shutil.copy(REPO / "Makefile", tmp_path / "Makefile")
+    for name in ("pyproject.toml", "requirements/lock.txt", "requirements/lock-cpu.txt", "requirements/torch-cpu.txt",
+                 "requirements/uv.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("")
+    python = tmp_path / "python3.12"
+    python.write_text('#!/bin/sh\ncase "$*" in *version_info*) echo 3.12;; *) echo "made a venv" >> made;; esac\n')
+    python.chmod(0o755)
+    done = subprocess.run(["make", "setup", f"PYTHON={python}"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode != 0 and not (tmp_path / "made").exists() and not (tmp_path / ".venv").exists()
+    (line,) = [line for line in done.stderr.splitlines() if "torch-cpu.txt" in line]
+    assert line == ("requirements/torch-cpu.txt: torch's CPU build is hashed for Python 3.11 only, not 3.12; fix: make "
+                    "setup TORCH_BUILD=pypi (PyPI's build, from the lock), or add the hash of your CPU wheel there")
