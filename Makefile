@@ -9,7 +9,8 @@ UV     := "$(BIN)/uv"
 RUN    := PATH="$(BIN):$$PATH" HF_HUB_DISABLE_TELEMETRY=1
 # torch's build: cpu (requirements/torch-cpu.txt, the build of the committed results; Python 3.11 on x86_64 Linux)
 # or pypi (PyPI's build with the rest of the lock: CUDA on Linux, several GB; any supported Python)
-TORCH_BUILD ?= cpu
+# (an environment made with pypi keeps it: later targets read the build from its stamp)
+TORCH_BUILD ?= $(if $(wildcard $(VENV)/.installed-pypi),pypi,cpu)
 TORCH_INDEX ?= --extra-index-url https://download.pytorch.org/whl/cpu
 KERNEL := cardrepro
 
@@ -23,10 +24,14 @@ setup: $(STAMP)
 # installs torch's build first, then every other package of the lock, then this project without dependencies;
 # `pip check` then proves the set complete and consistent.
 $(STAMP): pyproject.toml requirements/lock.txt requirements/lock-cpu.txt requirements/torch-cpu.txt requirements/uv.txt
+	@$(PYTHON) -c 'import sys' 2>/dev/null || { echo "Makefile: PYTHON=$(PYTHON) is not a Python here; fix: make setup" \
+		"PYTHON=python3.11 (or python3.12, python3.13 with TORCH_BUILD=pypi)" >&2; exit 2; }
 ifeq ($(TORCH_BUILD),cpu)
 	@version=$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])') && [ "$$version" = 3.11 ] || { echo \
 		"requirements/torch-cpu.txt: torch's CPU build is hashed for Python 3.11 only, not $$version; fix: make setup" \
 		"TORCH_BUILD=pypi (PyPI's build, from the lock), or add the hash of your CPU wheel there" >&2; exit 2; }
+	@[ "$$(uname -sm)" = "Linux x86_64" ] || { echo "requirements/torch-cpu.txt: torch's CPU build is hashed for" \
+		"x86_64 Linux only, not $$(uname -sm); fix: make setup TORCH_BUILD=pypi (PyPI's build, from the lock)" >&2; exit 2; }
 endif
 	$(PYTHON) -m venv --clear "$(VENV)"
 	"$(BIN)/python" -m pip install --quiet --require-hashes --no-deps -r requirements/uv.txt

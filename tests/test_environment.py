@@ -122,8 +122,10 @@ def test_makefile_installs_the_lock_with_hashes_torch_first():
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
-def test_make_targets_work_in_a_folder_whose_path_has_spaces(tmp_path):
-    """Every path in the Makefile is quoted: `make repro` in `a folder/` runs the environment's dvc."""
+@pytest.mark.parametrize("build", ["cpu", "pypi"])
+def test_make_targets_work_in_a_folder_whose_path_has_spaces(tmp_path, build):
+    """Every path in the Makefile is quoted: `make repro` in `a folder/` runs the environment's dvc; an environment
+    made with either torch build is used as it is, with no TORCH_BUILD given again."""
     checkout = tmp_path / "a folder with spaces"
     (checkout / ".venv/bin").mkdir(parents=True)
     shutil.copy(REPO / "Makefile", checkout / "Makefile")
@@ -131,7 +133,7 @@ def test_make_targets_work_in_a_folder_whose_path_has_spaces(tmp_path):
                  "requirements/uv.txt"):
         (checkout / name).parent.mkdir(exist_ok=True)
         (checkout / name).write_text("")
-    (checkout / ".venv/.installed-cpu").touch()  # newer than its prerequisites: setup is done
+    (checkout / f".venv/.installed-{build}").touch()  # newer than its prerequisites: setup is done
     fake_dvc = checkout / ".venv/bin/dvc"
     fake_dvc.write_text('#!/bin/sh\necho "dvc ran with: $*"\n')
     fake_dvc.chmod(0o755)
@@ -150,10 +152,13 @@ def test_the_cpu_build_on_another_python_is_refused_in_one_line_before_anything_
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("")
     python = tmp_path / "python3.12"
-    python.write_text('#!/bin/sh\ncase "$*" in *version_info*) echo 3.12;; *) echo "made a venv" >> made;; esac\n')
+    python.write_text('#!/bin/sh\ncase "$*" in *version_info*) echo 3.12;; "-c import sys") ;; *) echo "made a venv" >> made;; esac\n')
     python.chmod(0o755)
     done = subprocess.run(["make", "setup", f"PYTHON={python}"], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode != 0 and not (tmp_path / "made").exists() and not (tmp_path / ".venv").exists()
     (line,) = [line for line in done.stderr.splitlines() if "torch-cpu.txt" in line]
     assert line == ("requirements/torch-cpu.txt: torch's CPU build is hashed for Python 3.11 only, not 3.12; fix: make "
                     "setup TORCH_BUILD=pypi (PyPI's build, from the lock), or add the hash of your CPU wheel there")
+    missing = subprocess.run(["make", "setup", f"PYTHON={tmp_path / 'no-such-python'}"], cwd=tmp_path,
+                             capture_output=True, text=True)
+    assert missing.returncode != 0 and "is not a Python here; fix: make setup PYTHON=python3.11" in missing.stderr
