@@ -68,10 +68,10 @@ def plain_script(model_path: str, pairs: list[dict], loss_name: str, max_seq_len
 
 
 def project_path(run: str, pairs: list[dict], steps: int, group_by_length: bool) -> dict:
-    """The notebooks' calls: resolve and load the base model as params say, then cardrepro.training.train."""
+    """The train stage's calls: resolve and load the base model as params say, then cardrepro.distributed.train."""
+    from cardrepro.distributed import train
     from cardrepro.models import load_sentence_transformer, resolve_base_model
     from cardrepro.params import load
-    from cardrepro.training import train
 
     params = load(f"params/{run}.yaml")
     model = load_sentence_transformer(resolve_base_model(params.model), params.model["max_seq_length"],

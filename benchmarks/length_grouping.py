@@ -25,7 +25,7 @@ def one_run(run: str, steps: int, seed: int, group_by_length: bool, train_pairs:
     from cardrepro.evaluation import evaluate
     from cardrepro.models import load_sentence_transformer, resolve_base_model
     from cardrepro.params import load
-    from cardrepro.training import train
+    from cardrepro.distributed import train
 
     params = load(f"params/{run}.yaml")
     model = load_sentence_transformer(resolve_base_model(params.model), params.model["max_seq_length"],

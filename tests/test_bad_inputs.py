@@ -141,9 +141,18 @@ def _assert_one_line(code: int, err: str, expected: str) -> None:
 def test_a_malformed_params_file_is_refused_in_one_line(case, run, change, expected, tmp_path, capsys, project_unchanged):
     params_file = tmp_path / "bad.yaml"
     params_file.write_text(yaml.safe_dump(change(_smoke(run, tmp_path), tmp_path)))
-    code, err = _run_cli(["execute", run, "--params", str(params_file)], capsys)
+    code, err = _run_cli(["train", run, "--params", str(params_file)], capsys)
     _assert_one_line(code, err, expected)
     assert str(params_file) in err or expected.startswith("outputs.model_dir: '.'") or "bad.yaml" in err
+
+
+@pytest.mark.parametrize(("case", "run", "change", "expected"), PARAMS_CASES, ids=[c[0] for c in PARAMS_CASES])
+def test_check_refuses_every_params_file_train_refuses(case, run, change, expected, tmp_path, capsys, project_unchanged):
+    """`cardrepro check` says ok only where `cardrepro train` would start: the same one line, seconds earlier."""
+    params_file = tmp_path / "bad.yaml"
+    params_file.write_text(yaml.safe_dump(change(_smoke(run, tmp_path), tmp_path)))
+    code, err = _run_cli(["check", str(params_file)], capsys)
+    _assert_one_line(code, err, expected)
 
 
 @pytest.mark.parametrize(("case", "run", "split", "content", "expected"), DATA_CASES, ids=[c[0] for c in DATA_CASES])
@@ -154,9 +163,10 @@ def test_a_malformed_data_file_is_refused_in_one_line_naming_it(case, run, split
     raw = _set(_smoke(run, tmp_path), f"data.{split}_file", str(data_file))
     params_file = tmp_path / "p.yaml"
     params_file.write_text(yaml.safe_dump(raw))
-    code, err = _run_cli(["execute", run, "--params", str(params_file)], capsys)
-    _assert_one_line(code, err, expected)
-    assert f"{data_file}" in err
+    for command in (["train", run, "--params"], ["check"]):
+        code, err = _run_cli([*command, str(params_file)], capsys)
+        _assert_one_line(code, err, expected)
+        assert f"{data_file}" in err
 
 
 def _params_file_with(tmp: Path, content: bytes | None = None) -> Path:
@@ -181,7 +191,7 @@ CLI_CASES = [
     ("unknown run", lambda t: ["execute", "cosine"], "argument run: invalid choice: 'cosine'"),
     ("negative seed", lambda t: ["execute", "cosine_sparql", "--seed", "-1"], "training.seed: --seed -1"),
     ("seed as text", lambda t: ["execute", "cosine_sparql", "--seed", "two"], "argument --seed: invalid int value"),
-    ("unknown command", lambda t: ["train"], "argument command: invalid choice: 'train'"),
+    ("unknown command", lambda t: ["fit"], "argument command: invalid choice: 'fit'"),
     ("no command", lambda t: [], "the following arguments are required: command"),
     ("pairs over a README", lambda t: ["pairs", "cosine_sparql", "--source", "generated", "--out", "README.md"],
      "--out: 'README.md' is not a .jsonl file path"),
@@ -215,7 +225,7 @@ def test_there_are_at_least_forty_malformed_inputs():
 
 def test_a_params_file_that_passes_the_checks_also_passes_them_from_disk(tmp_path):
     """The fuzz cases start from valid smoke params: without the change, they are accepted."""
-    from cardrepro.notebooks import check_ready
+    from cardrepro.train_stage import check_ready
     from cardrepro.outputs import check_outputs
     from cardrepro.params import load
 

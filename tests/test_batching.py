@@ -70,7 +70,7 @@ def test_the_trainer_draws_the_grouped_batches():
 
 def test_training_with_length_grouping_reports_its_padding_precision_and_memory():
     from cardrepro.models import load_sentence_transformer, resolve_base_model
-    from cardrepro.training import train
+    from cardrepro.distributed import train
 
     model = load_sentence_transformer(resolve_base_model({"base": "sentence-transformers/all-MiniLM-L6-v2"}), 64)
     pairs = [{"sentence_0": "word " * n, "sentence_1": "a sentence", "label": 1.0} for n in (1, 30, 2, 31, 3, 32, 4, 33)]

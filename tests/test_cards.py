@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from cardrepro.cards import architecture_summary, card_comparison, recipe_table
+from cardrepro.cards import card_comparison, recipe_table
+from cardrepro.model_card import architecture_summary
 from cardrepro.params import load
 
 CARD_FORMAT = """SentenceTransformer(

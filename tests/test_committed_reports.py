@@ -68,12 +68,12 @@ def test_committed_results_have_the_hashes_dvc_lock_records():
             checked.append(path)
     for run in RUNS:  # the published results of every card, and the summary, are among them
         assert {f"reports/{run}/{run}.ipynb", f"reports/{run}/{run}.html", f"reports/{run}/metrics.json",
-                f"reports/{run}/details.json", f"reports/{run}/plots"} <= set(checked), run
+                f"reports/{run}/details.json", f"reports/{run}/plots", f"reports/{run}/measured"} <= set(checked), run
     assert {"reports/summary/summary.ipynb", "reports/summary/results.md"} <= set(checked)
     for name, entry in yaml.safe_load((REPO / "params/real.yaml").read_text())["runs"].items():  # the real-data runs
         run, folder = entry["run"], f"reports/real/{name}"
         assert {f"{folder}/{run}.ipynb", f"{folder}/{run}.html", f"{folder}/metrics.json", f"{folder}/details.json",
-                f"{folder}/plots"} <= set(checked), name
+                f"{folder}/plots", f"{folder}/measured"} <= set(checked), name
 
 
 def test_committed_results_come_from_the_committed_notebooks_params_and_code():

@@ -17,11 +17,13 @@ def test_the_verdict_leads_with_its_status_reasons_headline_and_every_card_figur
     assert lines[0] == "### Verdict: not checkable"
     assert lines[2] == ("**Why:** generated data, not the card's; a stand-in for the card's base model, which is not "
                         "available here.")
-    assert lines[4] == ("**Headline, cosine_mrr@10, on 20 held-out queries ranked against 30 candidates (generated "
+    assert lines[4] == "**Weigh also:** one training seed (42)."  # the caveats, beside the status
+    assert lines[6] == ("**Headline, cosine_mrr@10, on 20 held-out queries ranked against 30 candidates (generated "
                         "data):** base model 0.5000, tuned 0.7000 [0.6000, 0.8000], gain +0.2000 "
                         "[+0.1500, +0.2500] (brackets: 95% intervals); the card reports 0.9000.")
-    assert "| cosine_mrr@10 | 0.9000 | 0.7000 | [0.6000, 0.8000] | not checkable | — |" in text  # "—": the reasons above
-    assert "| training loss at step 500 | 0.6000 | 0.3000 | — | not checkable | — |" in text
+    # "—": the reasons are the verdict's, above; the untrained model's interval is the negative control
+    assert "| cosine_mrr@10 | 0.9000 | 0.7000 | [0.6000, 0.8000] | [0.4000, 0.6000] | not checkable | — |" in text
+    assert "| training loss at step 500 | 0.6000 | 0.3000 | — | — | not checkable | — |" in text
     assert "Beyond the card" not in text and "the card reports none." in verdict_markdown(details("mnrl_qa", 0.5, 0.7))
 
 
@@ -117,7 +119,7 @@ def test_a_card_without_figures_gets_a_sentence_not_an_empty_table():
 
     from cardrepro.cards import card_figures
     from cardrepro.params import load
-    from cardrepro.training import loss_window_table
+    from cardrepro.loss_windows import loss_window_table
 
     card = load("params/mnrl_compressed.yaml").card
     assert isinstance(card_figures(card), Markdown) and isinstance(loss_window_table(pd.DataFrame(), card), Markdown)
@@ -127,7 +129,7 @@ def test_a_card_without_figures_gets_a_sentence_not_an_empty_table():
 
 
 def test_the_loss_table_pairs_each_card_step_with_the_same_window_once():
-    from cardrepro.training import loss_window_table
+    from cardrepro.loss_windows import loss_window_table
 
     card = {"logged_loss": {"500": 0.6, "1000": 0.4}, "logging_steps": 500}
     history = pd.DataFrame({"step": [250, 500, 750], "loss": [0.5, 0.3, 0.2]})

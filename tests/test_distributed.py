@@ -1,4 +1,4 @@
-"""Training on two CPU processes over gloo, through training.train as a notebook calls it."""
+"""Training on two CPU processes over gloo, through distributed.train as a train stage calls it."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from cardrepro.data import build_pairs
 from cardrepro.distributed import WorkerFailed, _run_to_the_end, device_problem, torchrun_command
 from cardrepro.models import load_sentence_transformer, resolve_base_model
 from cardrepro.params import load_run
-from cardrepro.training import fit, train
+from cardrepro.distributed import train
+from cardrepro.training import fit
 
 STEPS = 3
 # Same seed, same global batches (the sampler's order, split between the processes), no dropout: the

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cardrepro.data.eedi_generator import catalogue, generate_pairs, topics
+from cardsynth.eedi import catalogue, generate_pairs, topics
 
 FRACTION = re.compile(r"\\frac \{(\d+)\} \{(\d+)\}")
 SNAPSHOT = Path(__file__).parent / "data" / "eedi_misconceptions.tsv"

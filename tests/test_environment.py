@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 from packaging.markers import Marker
@@ -121,18 +122,24 @@ def test_makefile_installs_the_lock_with_hashes_torch_first():
     assert re.search(r"^\s+\$\(RUN\) \"\$\(BIN\)/pytest\"$", makefile, re.M)
 
 
+def _makefile_checkout(folder: Path) -> Path:
+    """The Makefile and the (empty) files its set-up stamp depends on, in ``folder``: enough to run make's logic."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "Makefile", folder / "Makefile")
+    for name in ("pyproject.toml", "requirements/lock.txt", "requirements/lock-cpu.txt", "requirements/torch-cpu.txt",
+                 "requirements/uv.txt"):
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_text("")
+    return folder
+
+
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
 @pytest.mark.parametrize("build", ["cpu", "pypi"])
 def test_make_targets_work_in_a_folder_whose_path_has_spaces(tmp_path, build):
     """Every path in the Makefile is quoted: `make repro` in `a folder/` runs the environment's dvc; an environment
     made with either torch build is used as it is, with no TORCH_BUILD given again."""
-    checkout = tmp_path / "a folder with spaces"
+    checkout = _makefile_checkout(tmp_path / "a folder with spaces")
     (checkout / ".venv/bin").mkdir(parents=True)
-    shutil.copy(REPO / "Makefile", checkout / "Makefile")
-    for name in ("pyproject.toml", "requirements/lock.txt", "requirements/lock-cpu.txt", "requirements/torch-cpu.txt",
-                 "requirements/uv.txt"):
-        (checkout / name).parent.mkdir(exist_ok=True)
-        (checkout / name).write_text("")
     (checkout / f".venv/.installed-{build}").touch()  # newer than its prerequisites: setup is done
     fake_dvc = checkout / ".venv/bin/dvc"
     fake_dvc.write_text('#!/bin/sh\necho "dvc ran with: $*"\n')
@@ -146,11 +153,7 @@ def test_make_targets_work_in_a_folder_whose_path_has_spaces(tmp_path, build):
 def test_the_cpu_build_on_another_python_is_refused_in_one_line_before_anything_is_made(tmp_path):
     """torch's CPU build is hashed for Python 3.11 only: on 3.12, `make setup` says so and what to do instead
     of failing inside pip's hash check after a new .venv was made."""
-    shutil.copy(REPO / "Makefile", tmp_path / "Makefile")
-    for name in ("pyproject.toml", "requirements/lock.txt", "requirements/lock-cpu.txt", "requirements/torch-cpu.txt",
-                 "requirements/uv.txt"):
-        (tmp_path / name).parent.mkdir(exist_ok=True)
-        (tmp_path / name).write_text("")
+    _makefile_checkout(tmp_path)
     python = tmp_path / "python3.12"
     python.write_text('#!/bin/sh\ncase "$*" in *version_info*) echo 3.12;; "-c import sys") ;; *) echo "made a venv" >> made;; esac\n')
     python.chmod(0o755)

@@ -55,7 +55,8 @@ def server():
 
 
 def test_a_download_with_the_pinned_sum_is_installed(server, tmp_path):
-    target = download(f"{server}/file", tmp_path / "data.csv", PINNED)
+    target = tmp_path / "data.csv"
+    assert download(f"{server}/file", target, PINNED) == PINNED  # the sum, taken once, as it was checked
     assert target.read_bytes() == BODY and [p.name for p in tmp_path.iterdir()] == ["data.csv"]
 
 
@@ -156,7 +157,7 @@ def test_the_export_behind_the_committed_results_stands_for_the_release(tmp_path
     folder = tmp_path / lcquad.folder
     folder.mkdir(parents=True)
     (folder / "lc_quad_first3000.csv").write_bytes(b"question,sparql_wikidata\n")
-    with pytest.raises(Differs, match=r"lc_quad_first3000.csv: its SHA-256 is .* not the pinned 863164d3"):
+    with pytest.raises(Differs, match=r"lc_quad_first3000.csv's SHA-256 is .* not the pinned 863164d3"):
         fetch(lcquad, tmp_path)
     assert [p.name for p in folder.iterdir()] == ["lc_quad_first3000.csv"]
 

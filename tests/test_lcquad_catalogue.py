@@ -6,7 +6,7 @@ from numbers import Real
 import pytest
 import yaml
 
-from cardrepro.data.lcquad_catalogue import (
+from cardsynth.lcquad_catalogue import (
     ENTITIES_FILE,
     PROPERTIES,
     PROPERTIES_FILE,
@@ -33,7 +33,7 @@ def _compose(text: str) -> yaml.Node:
 
 @pytest.mark.parametrize("name", [ENTITIES_FILE, PROPERTIES_FILE, WORDING_FILE])
 def test_no_key_is_written_twice(name):
-    text = files("cardrepro.data").joinpath(name).read_text(encoding="utf-8")
+    text = files("cardsynth").joinpath(name).read_text(encoding="utf-8")
     assert _repeated_keys(_compose(text)) == []
 
 

@@ -5,14 +5,14 @@ import time
 
 import pytest
 
-from cardrepro.data.lcquad_catalogue import (
+from cardsynth.lcquad_catalogue import (
     CLASSES,
     ENTITIES,
     LITERAL_KINDS,
     PROPERTIES,
     STATEMENT_QUALIFIERS,
 )
-from cardrepro.data.lcquad_generator import generate_rows
+from cardsynth.lcquad import generate_rows
 
 KEYS = ("sparql_wikidata", "question", "NNQT_question", "template")
 ENTITY_IDS = {qid for pairs in (*ENTITIES.values(), *CLASSES.values()) for qid, _ in pairs}

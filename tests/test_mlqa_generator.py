@@ -3,7 +3,7 @@
 from collections import Counter
 
 from cardrepro.data.mlqa import split_answers
-from cardrepro.data.mlqa_generator import generate_pairs, load_glossary
+from cardsynth.mlqa import generate_pairs, load_glossary
 
 
 def test_glossary_has_enough_concepts_phrasings_and_answers():

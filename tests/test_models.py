@@ -8,6 +8,7 @@ import pytest
 
 from cardrepro import models
 from cardrepro.models import ModelUnavailableError, resolve_base_model
+from cardrepro.sentences import model_banner
 
 L6 = "sentence-transformers/all-MiniLM-L6-v2"
 L12 = "sentence-transformers/all-MiniLM-L12-v2"
@@ -40,7 +41,8 @@ def test_declared_stand_in_is_flagged(offline):
     resolved = resolve_base_model({"base": L12, "stand_in": L6})
     assert resolved.is_stand_in and resolved.requested == L12 and resolved.stand_in == L6
     assert resolved.as_metrics()["is_stand_in"] is True
-    assert "STAND-IN MODEL" in resolved.banner() and L12 in resolved.banner()
+    banner = model_banner(resolved.as_metrics())
+    assert "STAND-IN MODEL" in banner and L12 in banner
 
 
 def test_unavailable_stand_in_is_an_error(offline):
@@ -71,7 +73,8 @@ def test_tiny_qwen2_stand_in_keeps_the_cards_structure(offline):
 
     resolved = resolve_base_model({"base": QWEN, "stand_in": TINY_QWEN2})
     assert resolved.is_stand_in and resolved.origin == "built" and resolved.as_metrics()["stand_in"] == TINY_QWEN2
-    assert "STAND-IN MODEL" in resolved.banner() and "built here from a config" in resolved.banner()
+    banner = model_banner(resolved.as_metrics())
+    assert "STAND-IN MODEL" in banner and "built here from a config" in banner
     config = AutoConfig.from_pretrained(resolved.path)
     assert config.model_type == "qwen2" and config.tie_word_embeddings and not getattr(config, "add_cross_attention", False)
     model = load_sentence_transformer(resolved, 32768, normalize=False)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections import defaultdict
 
 import nbformat
 import pytest
@@ -64,16 +63,37 @@ def test_the_scan_catches_each_kind_of_noise():
     assert not any(pattern.search("cosine_ap 0.9166 (card) in 750 steps — none pictured") for pattern in NOISE.values())
 
 
-def test_shared_cells_are_the_same_in_every_run_notebook():
-    shared: dict[str, dict[str, str]] = defaultdict(dict)
+def test_every_run_notebook_holds_each_shared_cell_as_shared_cells_yaml_writes_it(tmp_path):
+    """One source for the cells the notebooks share: each notebook has every one, exactly as the YAML says."""
+    import shutil
+
+    from cardrepro.notebook_cells import SHARED_CELLS, shared_cells, sync
+
+    names = set(shared_cells())
+    assert len(names) >= 20  # the setup, the model, the data, the scores, the curves, the verdict, ...
     for run in RUNS:
         notebook = nbformat.read(project_root() / "notebooks" / f"{run}.ipynb", as_version=4)
-        for cell in notebook.cells:
-            for tag in cell.metadata.get("tags", []):
-                if tag.startswith("shared:"):
-                    assert tag not in shared or run not in shared[tag], f"{run}: two cells tagged {tag}"
-                    shared[tag][run] = cell.source
-    assert len(shared) >= 20  # the setup, the model, the data, the scores, the curves, the verdict, ...
-    for tag, sources in shared.items():
-        assert set(sources) == set(RUNS), f"{tag} is missing from {sorted(set(RUNS) - set(sources))}"
-        assert len(set(sources.values())) == 1, f"{tag} has drifted: {sorted(sources)} differ"
+        tags = [tag for cell in notebook.cells for tag in cell.metadata.get("tags", []) if tag.startswith("shared:")]
+        assert sorted(tags) == sorted(f"shared:{name}" for name in names), run
+        copy = tmp_path / f"{run}.ipynb"
+        shutil.copy(project_root() / "notebooks" / f"{run}.ipynb", copy)
+        assert sync(copy) == [], f"{run}: run `cardrepro smoke {run}` to write {SHARED_CELLS} into it"
+
+
+def test_a_shared_cell_edited_once_reaches_every_notebook(tmp_path):
+    import shutil
+
+    import yaml
+
+    from cardrepro.notebook_cells import SHARED_CELLS, sync
+
+    cells = yaml.safe_load((project_root() / SHARED_CELLS).read_text())
+    cells["setup"]["source"] += "print('edited once')\n"
+    edited = tmp_path / "shared-cells.yaml"
+    edited.write_text(yaml.safe_dump(cells))
+    for run in RUNS:
+        copy = tmp_path / f"{run}.ipynb"
+        shutil.copy(project_root() / "notebooks" / f"{run}.ipynb", copy)
+        assert sync(copy, edited) == ["setup"]
+        assert "print('edited once')" in [c for c in nbformat.read(copy, as_version=4).cells
+                                          if "shared:setup" in c.metadata.get("tags", [])][0].source

@@ -21,6 +21,10 @@ def params(tmp_path):
 
 @pytest.mark.slow
 def test_papermill_run_writes_notebook_metrics_plots_and_model(params, tmp_path):
+    """The two stages as the pipeline runs them: train (model, measurements), then the notebook on them."""
+    from cardrepro.train_stage import train_run
+
+    assert train_run(params) == tmp_path / "report" / "measured"
     output = execute(params)
     assert output == tmp_path / "report" / "cosine_sparql.ipynb"
     notebook = nbformat.read(output, as_version=4)
@@ -62,18 +66,28 @@ def test_papermill_run_writes_notebook_metrics_plots_and_model(params, tmp_path)
 
 
 def test_missing_prepared_file_stops_before_any_kernel(params):
+    from cardrepro.train_stage import train_run
+
     waiting = validate(params.as_dict() | {"data": params.data | {"train_file": "data/processed/none.jsonl"}}, "p.yaml")
     with pytest.raises(ParamsError, match=r"p.yaml: data.train_file: no such file .*fix: run `dvc repro prepare@cosine_sparql`"):
-        execute(waiting)
+        train_run(waiting)
 
 
 def test_unavailable_model_stops_before_any_kernel(params, monkeypatch):
     from cardrepro import models
 
     monkeypatch.setattr(models, "_from_hugging_face", lambda model_id: None)
+    from cardrepro.train_stage import train_run
+
     other = validate(params.as_dict() | {"model": params.model | {"base": "org/unreachable"}}, "p.yaml")
     with pytest.raises(ParamsError, match=r"p.yaml: model.base: 'org/unreachable' is not in the Hugging Face cache"):
-        execute(other)
+        train_run(other)
+
+
+def test_a_report_without_its_measurements_stops_in_one_line_naming_the_train_command(params):
+    with pytest.raises(ParamsError, match=r"report/measured: no measurements of cosine_sparql there; fix: run "
+                                          r"`cardrepro train cosine_sparql` \(its train stage\) first"):
+        execute(params)
 
 
 def test_cli_prints_one_line_and_exits_2(tmp_path, capsys):

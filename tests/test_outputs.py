@@ -29,6 +29,14 @@ def _params(tmp_path: Path, **outputs: str):
                                                   "report_dir": str(tmp_path / "report"), **outputs})
 
 
+def _measured(params) -> None:
+    """A train stage's record for ``params`` (its params only): enough for a report stage to start."""
+    from cardrepro.measure import measured_folder, trained_params
+    from cardrepro.measurements import save
+
+    save({"params": trained_params(params)}, measured_folder(params))
+
+
 @pytest.mark.parametrize(("key", "value", "problem"), [
     ("model_dir", ".", "is the project root or a folder above it"),
     ("model_dir", "..", "is the project root or a folder above it"),
@@ -121,6 +129,7 @@ def _stand_in_notebook(path: Path, last_cell: str) -> Path:
 
 
 def _previous_results(tmp_path: Path) -> None:
+    _measured(_params(tmp_path))
     (tmp_path / "model").mkdir()
     (tmp_path / "model" / MARKER).write_text(json.dumps({"run": "cosine_sparql", "files": ["weights.bin"]}))
     (tmp_path / "model" / "weights.bin").write_text("old")
@@ -151,7 +160,7 @@ def test_a_finished_run_replaces_its_own_previous_results(tmp_path):
     assert (tmp_path / "model" / "weights.bin").read_text() == "new"
     assert json.loads((tmp_path / "model" / MARKER).read_text()) == {"run": "cosine_sparql", "files": ["weights.bin"]}
     assert json.loads((tmp_path / "report" / "metrics.json").read_text()) == {"new": 1}
-    assert not (tmp_path / "report" / "plots").exists()  # the old run's plots: this run wrote none
+    assert (tmp_path / "report" / "plots").is_dir()  # the old run's plots: this run wrote none, so they stay
     assert "injected-parameters" in (tmp_path / "report" / "cosine_sparql.ipynb").read_text()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model", "p.yaml", "report", "works.ipynb"]
 
@@ -194,8 +203,8 @@ def _execute_stand_in_in_background(params_file: Path, notebook: Path, stderr) -
                             preexec_fn=_with_ctrl_c)
 
 
-def _execute_in_background(params_file: Path) -> subprocess.Popen:
-    return subprocess.Popen([Path(sys.executable).parent / "cardrepro", "execute", "cosine_sparql", "--params",
+def _train_in_background(params_file: Path) -> subprocess.Popen:
+    return subprocess.Popen([Path(sys.executable).parent / "cardrepro", "train", "cosine_sparql", "--params",
                              str(params_file)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             preexec_fn=_with_ctrl_c)
 
@@ -253,6 +262,7 @@ def test_an_interrupted_run_publishes_nothing_and_cleans_up(tmp_path, sent):
 def test_a_killed_run_leaves_its_staging_folder_and_the_next_run_removes_it_in_one_line(tmp_path, capsys):
     notebook = _stand_in_notebook(tmp_path / "slow.ipynb", "import time\ntime.sleep(300)")
     params_file = _params(tmp_path).origin["params_file"]  # written as p.yaml
+    _measured(_params(tmp_path))
     process = _execute_stand_in_in_background(params_file, notebook, stderr=subprocess.DEVNULL)
     staged = staging_folder(_params(tmp_path))
     _wait_for_cell(staged / "cosine_sparql.ipynb", "time.sleep(300)")
@@ -272,18 +282,18 @@ def test_ctrl_c_during_real_training_leaves_no_result(tmp_path):
     raw["data"]["train_rows"] = 800  # 200 steps: minutes, interrupted after seconds
     params_file = tmp_path / "p.yaml"
     params_file.write_text(yaml.safe_dump(raw))
-    process = _execute_in_background(params_file)
-    _wait_for_cell(staging_folder(load_run(params_file)) / "cosine_sparql.ipynb", "result = train(")
-    time.sleep(2)
-    kernels = _kernels_of(process)
+    process = _train_in_background(params_file)
+    staged = staging_folder(load_run(params_file))
+    deadline = time.monotonic() + 120
+    while not staged.exists() and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.2)
+    time.sleep(15)  # the model loads, then training begins
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
-    assert err.strip().splitlines()[-1].endswith("error: execute interrupted; a run publishes its results only once "
-                                                 "every cell has run")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml", "report"]  # no model, no staging folder
-    assert sorted(p.name for p in (tmp_path / "report").iterdir()) == ["cosine_sparql.failed.ipynb"]
-    assert len(kernels) == 1 and _gone(kernels)
+    assert err.strip().splitlines()[-1].endswith("error: train interrupted; nothing was published, the previous "
+                                                 "results are as they were")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml"]  # no model, no measurements, no staging folder
 
 
 def test_a_failing_run_in_a_copy_of_the_project_changes_nothing_outside_its_outputs(tmp_path):

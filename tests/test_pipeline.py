@@ -46,8 +46,8 @@ SMOKE_STEPS = {"cosine_sparql": 6, "tsdae_minilm": 3, "tsdae_qwen": 3, "mnrl_qa"
 def test_repro_then_metrics_plots_and_nothing_to_redo(repo_copy):
     first = _dvc(repo_copy, "repro")
     for run in RUNS:
-        assert f"Running stage 'prepare@{run}'" in first and f"Running stage 'run@{run}'" in first
-    assert "Running stage 'summary'" in first and "repeat@" not in first  # seed repeats only on request
+        assert all(f"Running stage '{stage}@{run}'" in first for stage in ("prepare", "train", "report"))
+    assert "Running stage 'summary'" in first and "seeds/dvc.yaml" not in first  # seed repeats only on request
 
     metrics = json.loads(_dvc(repo_copy, "metrics", "show", "--json"))[""]["data"]
     assert {f"reports/{run}/metrics.json" for run in RUNS} <= set(metrics)  # with the committed seed repeats
@@ -102,11 +102,11 @@ def _published(copy: Path, run: str) -> dict[str, bytes]:
 
 @pytest.mark.slow
 def test_ctrl_c_or_a_failure_during_dvc_repro_keeps_the_previous_result(repo_copy):
-    """DVC removes a stage's outputs before it runs unless they persist; with persist the published result stays
-    byte-identical through Ctrl-C in the middle of the notebook and through a stage that fails, and `dvc status`
-    still says the stage must run."""
+    """DVC removes a stage's outputs before it runs unless they persist; with persist the published result (model,
+    measurements, report) stays byte-identical through Ctrl-C in the middle of training and through a stage that
+    fails, and `dvc status` still says the stage must run."""
     run = "mnrl_compressed"
-    _dvc(repo_copy, "repro", f"run@{run}")  # the previous result (already there after the test above)
+    _dvc(repo_copy, "repro", f"report@{run}")  # the previous result (already there after the test above)
     before = _published(repo_copy, run)
     assert f"reports/{run}/{run}.ipynb" in before and f"models/{run}/model.safetensors" in before
     params_file = repo_copy / "params" / f"{run}.yaml"
@@ -116,29 +116,29 @@ def test_ctrl_c_or_a_failure_during_dvc_repro_keeps_the_previous_result(repo_cop
     params_file.write_text(yaml.safe_dump(params, sort_keys=False))
     try:
         env = os.environ | {"PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-        repro = subprocess.Popen([Path(sys.executable).parent / "dvc", "repro", f"run@{run}"], cwd=repo_copy, env=env,
+        repro = subprocess.Popen([Path(sys.executable).parent / "dvc", "repro", f"report@{run}"], cwd=repo_copy, env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         staging = repo_copy / "reports" / f".{run}.staging"
-        for _ in range(600):  # until the notebook is running (its staging folder exists)
+        for _ in range(600):  # until the train stage is running (its staging folder exists)
             if staging.exists() or repro.poll() is not None:
                 break
             time.sleep(0.1)
-        assert staging.exists(), "the stage never started its notebook"
+        assert staging.exists(), "the train stage never started"
         time.sleep(2)
         os.killpg(repro.pid, signal.SIGINT)  # Ctrl-C in the terminal reaches the whole process group
         assert repro.wait(timeout=120) != 0
         assert _published(repo_copy, run) == before
-        assert f"run@{run}" in _dvc(repo_copy, "status", f"run@{run}")  # still to run: the params changed
+        assert f"train@{run}" in _dvc(repo_copy, "status", f"report@{run}")  # still to run: the params changed
 
         params["training"]["learning_rate"] = "fast"  # refused by the params check: the stage fails
         params_file.write_text(yaml.safe_dump(params, sort_keys=False))
-        failed = subprocess.run([Path(sys.executable).parent / "dvc", "repro", f"run@{run}"], cwd=repo_copy, env=env,
+        failed = subprocess.run([Path(sys.executable).parent / "dvc", "repro", f"report@{run}"], cwd=repo_copy, env=env,
                                 capture_output=True, text=True)
         assert failed.returncode != 0 and "learning_rate" in failed.stdout + failed.stderr
         assert _published(repo_copy, run) == before
     finally:
         params_file.write_text(original)
-    assert "Running stage" not in _dvc(repo_copy, "repro", f"run@{run}")  # the lock still records that result
+    assert "Running stage" not in _dvc(repo_copy, "repro", f"report@{run}")  # the lock still records that result
 
 
 QUESTIONS = ["What is a loss function?", "What is overfitting?", "What is a learning rate?",
@@ -157,11 +157,13 @@ def test_the_real_data_pipeline_runs_an_overlay_on_the_files_in_data_raw(repo_co
         writer.writerow(["Question", "Answer", "Topic"])
         writer.writerows((question, f"Answer {a} about {question[8:-1]}: phrased way {a}.", "ml")
                          for question in QUESTIONS for a in range(5))
-    overlay = {"runs": {"mnrl_qa_new_questions": {"run": "mnrl_qa", "raw": "data/raw/mlqa/data_science_questions.csv",
+    overlay = {"runs": {"mnrl_qa_new_questions": {"run": "mnrl_qa", "loader": "src/cardrepro/data/mlqa.py",
+                                                  "objective": "src/cardrepro/objectives/contrastive.py",
+                                                  "raw": "data/raw/mlqa/data_science_questions.csv",
                                                   "set": {"data": {"heldout": "questions", "eval_questions": 2}}}}}
     (repo_copy / "params/real.yaml").write_text(yaml.safe_dump(overlay), encoding="utf-8")
     first = _dvc(repo_copy, "repro", "real/dvc.yaml")
-    assert "Running stage 'real/dvc.yaml:run@mnrl_qa_new_questions'" in first
+    assert all(f"Running stage 'real/dvc.yaml:{stage}@mnrl_qa_new_questions'" in first for stage in ("train", "report"))
     report = repo_copy / "reports/real/mnrl_qa_new_questions"
     details = json.loads((report / "details.json").read_text())
     assert details["substituted"]["generated_data"] is False and details["data"]["source"] == "real"
@@ -187,3 +189,117 @@ def test_every_stage_that_publishes_a_run_keeps_its_outputs_while_it_runs():
                     assert (flags or {}).get("persist") is True, f"{pipeline}: {name}: {path}: add `persist: true`"
                     checked += 1
     assert checked >= 3 * 6 + 2 * 3
+
+
+def _source_files(deps: list[str]) -> set[str]:
+    """The Python files of src/ that a stage's dependency list covers (a folder covers every file in it)."""
+    files = set()
+    for dep in deps:
+        path = REPO / dep
+        if dep.startswith("src/"):
+            files |= {str(f.relative_to(REPO)) for f in path.rglob("*.py")} if path.is_dir() else {dep}
+    return files
+
+
+def _objective(run: str) -> str:
+    from cardrepro.objectives import MODULES
+
+    return f"cardrepro.objectives.{MODULES[yaml.safe_load((REPO / 'params' / f'{run}.yaml').read_text())['training']['loss']]}"
+
+
+def _train_stages():
+    """(pipeline, stage, its dependency list with the run's values filled in, the modules its command can import)."""
+    for pipeline in ("dvc.yaml", "real/dvc.yaml", "seeds/dvc.yaml"):
+        document = yaml.safe_load((REPO / pipeline).read_text())
+        stage = document["stages"]["train"]
+        if pipeline == "dvc.yaml":
+            runs = {run: dict(item, run=run) for run, item in document["vars"][0]["runs"].items()}
+        elif pipeline == "real/dvc.yaml":
+            runs = yaml.safe_load((REPO / "params/real.yaml").read_text())["runs"]
+        else:
+            runs = {run: {"run": run} for run in yaml.safe_load((REPO / "params/seeds.yaml").read_text())["runs"]}
+        for key, item in runs.items():
+            body = stage.get("do", stage)
+            deps = [dep.replace("${key}", key).replace("${item.run}", item["run"]) for dep in body["deps"]]
+            deps = [item[dep[7:-1]] if dep.startswith("${item.") else dep for dep in deps]
+            modules = ["cardrepro.train_stage", _objective(item["run"])]
+            if pipeline == "real/dvc.yaml":
+                modules.append(f"cardrepro.data.{item['loader'][len('src/cardrepro/data/'):-3]}")
+            yield pipeline, key, deps, modules
+
+
+@pytest.mark.parametrize("pipeline, run, deps, modules", list(_train_stages()), ids=lambda v: str(v)[:40])
+def test_a_train_stage_depends_on_exactly_the_code_its_command_can_import(pipeline, run, deps, modules):
+    """Read from the code, imports inside functions included: every module the train stage can run is a dependency
+    (else a change to it would leave a stale model), and nothing more (else a change to a report would re-train).
+    The offline generators (cardsynth) are not followed: training reads prepared files or real data, never them
+    (the next test). The seed repeats depend on every objective: a matrix item cannot name its run's own."""
+    from tests.imports import imported_sources
+
+    expected = set().union(*(imported_sources(module, skip=("cardsynth",)) for module in modules))
+    declared = _source_files(deps)
+    if pipeline == "seeds/dvc.yaml":
+        expected |= _source_files(["src/cardrepro/objectives"])
+    assert declared == expected, (f"missing {sorted(expected - declared)}, not imported {sorted(declared - expected)}")
+    assert not any(f.startswith("src/") and not f.startswith("src/cardrepro") for f in declared)
+    assert not {"src/cardrepro/notebooks.py", "src/cardrepro/reports.py", "src/cardrepro/verdict.py"} & declared
+
+
+def test_reading_prepared_pairs_imports_no_generator():
+    """A train stage of generated data reads the prepare stage's files: the generators are the prepare stage's
+    dependency, not the train stage's."""
+    code = ("import sys, json\nfrom cardrepro.data import load_pairs\nfrom cardrepro.params import load\n"
+            "params = load('params/mnrl_compressed.yaml')\n"
+            "rows = load_pairs('mnrl_compressed', params.data | {'train_file': sys.argv[1]}, 'train')\n"
+            "print(json.dumps([len(rows), sorted(m for m in sys.modules if m.split('.')[0] == 'cardsynth')]))")
+    with_file = REPO / "tests" / "data" / "pairs.jsonl"
+    done = subprocess.run([sys.executable, "-c", code, str(with_file)], cwd=REPO, capture_output=True, text=True, check=True)
+    count, generators = json.loads(done.stdout)
+    assert count > 0 and generators == []
+
+
+def test_a_real_report_depends_on_the_measurements_of_every_run_that_repeats_it():
+    """The report of a run repeated at other seeds reads their measurements (cardrepro.repeats): they must be
+    dependencies, or a new repeat would leave its verdict stale."""
+    from cardrepro.params import load_run
+    from cardrepro.repeats import repeat_names
+
+    stage = yaml.safe_load((REPO / "real/dvc.yaml").read_text())["stages"]["report"]["do"]
+    runs = yaml.safe_load((REPO / "params/real.yaml").read_text())["runs"]
+    repeated = 0
+    for name, entry in runs.items():
+        params = load_run(f"params/{entry['run']}.yaml", real=name)
+        for other in repeat_names(params):
+            assert f"reports/real/{other}/measured" in stage["deps"], f"{name}: add reports/real/{other}/measured"
+            repeated += 1
+    assert repeated >= 2  # real cosine_sparql at three seeds
+
+
+def _stages_whose_deps_change(copy: Path, path: str) -> set[str]:
+    """The stages of all three pipelines that `dvc status` says must re-run because ``path`` (of the copy) changed."""
+    target = copy / path
+    original = target.read_text()
+    target.write_text(original + "\n# a change that alters nothing\n")
+    try:
+        stages = set()
+        for pipeline in ("dvc.yaml", "real/dvc.yaml", "seeds/dvc.yaml"):
+            status = json.loads(_dvc(copy, "status", "--json", pipeline) or "{}")
+            stages |= {stage for stage, changes in status.items() for change in changes if isinstance(change, dict)
+                       if any(path == dep or path.startswith(f"{dep}/") for dep in change.get("changed deps") or {})}
+        return stages
+    finally:
+        target.write_text(original)
+
+
+def test_a_report_change_re_runs_only_reports_and_a_tsdae_loss_change_re_trains_only_the_tsdae_runs(tmp_path):
+    """What `dvc status` says on the committed lock: the sentences re-run every report and no training; the TSDAE
+    loss re-trains the TSDAE runs only (and the seed repeats, whose stage depends on every objective)."""
+    copy = copy_tracked(tmp_path)
+    subprocess.run(["git", "init", "-q"], cwd=copy, check=True)
+    reports = _stages_whose_deps_change(copy, "src/cardrepro/sentences.py")
+    assert reports and all("report@" in stage or stage.endswith("summary") for stage in reports), sorted(reports)
+    assert {f"report@{run}" for run in RUNS} <= reports and "real/dvc.yaml:report@cosine_sparql" in reports
+    trained = {stage for stage in _stages_whose_deps_change(copy, "src/cardrepro/objectives/tsdae/loss.py")
+               if "seeds/" not in stage}
+    assert trained == {"train@tsdae_minilm", "train@tsdae_qwen", "real/dvc.yaml:train@tsdae_minilm",
+                       "real/dvc.yaml:train@tsdae_qwen"}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cardrepro.data.shorthand import ARROW, compress, split_sentences
+from cardsynth.shorthand import ARROW, compress, split_sentences
 
 
 def test_clauses_and_sentences_are_separated_by_bars():

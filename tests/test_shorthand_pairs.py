@@ -2,7 +2,7 @@
 
 import pytest
 
-from cardrepro.data.shorthand import compress
+from cardsynth.shorthand import compress
 from cardrepro.data.shorthand_pairs import build_pairs, story_sentences
 
 

@@ -67,10 +67,13 @@ def test_seed_spread_is_mean_and_sample_deviation_over_the_main_run_and_its_repe
 @pytest.mark.slow
 def test_summary_notebook_runs_under_papermill_on_a_smoke_run(tmp_path):
     from cardrepro.notebooks import execute, publish
+    from cardrepro.train_stage import train_run
     from tests.smoke import smoke_run
 
-    execute(smoke_run(tmp_path, "mnrl_compressed", model_dir=str(tmp_path / "models/mnrl_compressed"),
-                      report_dir=str(tmp_path / "reports/mnrl_compressed")))
+    params = smoke_run(tmp_path, "mnrl_compressed", model_dir=str(tmp_path / "models/mnrl_compressed"),
+                       report_dir=str(tmp_path / "reports/mnrl_compressed"))
+    train_run(params)
+    execute(params)
     table = tmp_path / "summary" / "results.md"
     output = publish("notebooks/summary.ipynb", tmp_path / "summary" / "summary.ipynb",
                      {"report_root": str(tmp_path / "reports"), "runs": ["mnrl_compressed", "cosine_sparql"],

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cardrepro.training import history_frame, loss_at_card_steps, to_dataset
+from cardrepro.loss_windows import loss_at_card_steps
+from cardrepro.training import history_frame, to_dataset
 from tests.imports import modules_loaded_by
 
 
@@ -40,7 +41,7 @@ def _metrics(steps: int, pairs: int, generated: bool, run: str = "cosine_sparql"
             "card": {"cosine_ap": 0.9166},
             "data": {"eval_pairs": 200, "source": "generated" if generated else "real", "train_pairs": pairs},
             "intervals": {"resampled_items": 200, "cosine_ap": {"tuned": [0.88, 0.92], "gain": [0.25, 0.35]}},
-            "training": {"steps": steps}, "loss_at_card_steps": {"500": {"run": 0.1, "card": 0.1687}},
+            "training": {"steps": steps, "seed": 42}, "loss_at_card_steps": {"500": {"run": 0.1, "card": 0.1687}},
             "substituted": {"generated_data": generated, "stand_in_model": False},
             "model": {"requested": "org/m", "stand_in": None, "is_stand_in": False}}
 
@@ -78,7 +79,7 @@ def test_each_card_loss_is_built_with_the_cards_parameters():
     from sentence_transformers.sentence_transformer import losses
 
     from cardrepro.models import load_sentence_transformer, resolve_base_model
-    from cardrepro.training import make_loss
+    from cardrepro.objectives import make_loss
 
     model = load_sentence_transformer(resolve_base_model({"base": "sentence-transformers/all-MiniLM-L6-v2"}), 64, False)
     mnrl = make_loss(model, {"loss": "MultipleNegativesRankingLoss"})
@@ -138,10 +139,11 @@ def test_a_short_run_is_evaluated_at_least_once_an_epoch(tmp_path, steps_per_epo
 
 
 @pytest.mark.parametrize(("module", "never"), [
-    ("cardrepro.training", ["cardrepro.tsdae"]),
-    ("cardrepro.tsdae_loss", ["cardrepro.training", "cardrepro.tsdae"]),
+    ("cardrepro.training", ["cardrepro.objectives.tsdae", "cardrepro.tsdae"]),
+    ("cardrepro.objectives.tsdae.loss", ["cardrepro.training", "cardrepro.tsdae"]),
 ])
 def test_training_builds_tsdae_losses_without_importing_tsdae(module, never):
-    """tsdae trains through training; training importing tsdae back would be a cycle."""
+    """The TSDAE objective trains through training; training importing it back would be a cycle, and would make
+    every run's training depend on it."""
     imported = sorted(set(never) & set(modules_loaded_by(module)))
     assert imported == [], f"importing {module} imported {imported}"

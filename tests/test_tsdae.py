@@ -7,9 +7,10 @@ import torch
 
 from cardrepro.models import load_sentence_transformer, resolve_base_model
 from cardrepro.stand_ins import TINY_QWEN2
-from cardrepro.training import make_loss
-from cardrepro.tsdae import conditioning_check
-from cardrepro.tsdae_loss import PrefixDenoisingAutoEncoderLoss, decoder_note
+from cardrepro.objectives import make_loss
+from cardrepro.objectives.tsdae.checks import conditioning_check
+from cardrepro.objectives.tsdae.loss import PrefixDenoisingAutoEncoderLoss, decoder_facts
+from cardrepro.sentences import decoder_note
 
 # Four unrelated (source, target) pairs: a decoder that reads the source can tell them apart.
 PAIRS = [
@@ -41,15 +42,15 @@ def test_card_loss_on_a_bert_decoder_reads_the_source():
     loss = make_loss(model, {"loss": "DenoisingAutoEncoderLoss"})
     check = conditioning_check(loss, PAIRS)
     assert check["loss_gap_shuffled"] != 0.0 and check["grad_norm_pooled"] > 0.0
-    assert decoder_note(loss) == ("decoder BertLMHeadModel: the encoder's weights, plus cross-attention in 6 layers "
+    assert decoder_note(decoder_facts(loss)) == ("decoder BertLMHeadModel: the encoder's weights, plus cross-attention in 6 layers "
                                   "(60 tensors) that the encoder checkpoint lacks, newly initialised, as TSDAE expects")
 
 
 def test_the_decoder_note_says_how_each_objective_meets_the_embedding(tiny_qwen):
     card = make_loss(tiny_qwen, {"loss": "DenoisingAutoEncoderLoss"})
-    assert decoder_note(card).startswith("decoder Qwen2ForCausalLM: no cross-attention, so the card's objective cannot")
+    assert decoder_note(decoder_facts(card)).startswith("decoder Qwen2ForCausalLM: no cross-attention, so the card's objective cannot")
     prefix = make_loss(tiny_qwen, {"loss": "DenoisingAutoEncoderLoss", "conditioning": "prefix", "prefix_tokens": 3})
-    assert decoder_note(prefix) == "decoder Qwen2ForCausalLM: reads the embedding as 3 prefix vectors through a new projection"
+    assert decoder_note(decoder_facts(prefix)) == "decoder Qwen2ForCausalLM: reads the embedding as 3 prefix vectors through a new projection"
 
 
 @pytest.mark.parametrize("tied", [True, False])
@@ -79,7 +80,8 @@ def test_check_leaves_weights_and_modes_as_they_were(tiny_qwen):
 
 
 def test_check_objectives_contrasts_the_card_with_the_prefix_objective(tiny_qwen):
-    from cardrepro.tsdae import check_objectives, conditioning_metrics
+    from cardrepro.objectives.tsdae.checks import check_objectives
+    from cardrepro.tsdae import conditioning_metrics
 
     training = {"loss": "DenoisingAutoEncoderLoss", "seed": 42, "conditioning": "none", "compare_conditioning": True}
     table = check_objectives(tiny_qwen, PAIRS, training)
@@ -93,7 +95,7 @@ def test_check_objectives_contrasts_the_card_with_the_prefix_objective(tiny_qwen
 
 
 def test_the_trainer_runs_the_prefix_objective_and_moves_the_encoder(tiny_qwen):
-    from cardrepro.training import train
+    from cardrepro.distributed import train
 
     training = {"loss": "DenoisingAutoEncoderLoss", "conditioning": "prefix", "prefix_tokens": 2, "epochs": 1,
                 "batch_size": 4, "learning_rate": 1e-3, "weight_decay": 0.0, "warmup_ratio": 0.0,
@@ -114,8 +116,8 @@ SMOKE_TRAINING = {"loss": "DenoisingAutoEncoderLoss", "conditioning": "none", "p
 
 def test_compare_objectives_trains_each_objective_at_each_seed_and_reuses_the_run_itself():
     from cardrepro.evaluation import evaluate, make_evaluator
-    from cardrepro.training import train
-    from cardrepro.tsdae import compare_objectives
+    from cardrepro.distributed import train
+    from cardrepro.objectives.tsdae.comparison import compare_objectives
     from cardrepro.uncertainty import per_query_scores
 
     resolved = resolve_base_model({"base": "Qwen/Qwen2.5-0.5B-Instruct", "stand_in": TINY_QWEN2})
@@ -302,7 +304,7 @@ def _tiny_gemma3(folder):
 def test_on_gemma3_the_card_loss_ignores_the_source_and_the_prefix_loss_reads_it(tmp_path):
     model = _tiny_gemma3(tmp_path)
     card = make_loss(model, {"loss": "DenoisingAutoEncoderLoss"})
-    assert decoder_note(card).startswith("decoder Gemma3ForCausalLM: no cross-attention")
+    assert decoder_note(decoder_facts(card)).startswith("decoder Gemma3ForCausalLM: no cross-attention")
     check = conditioning_check(card, PAIRS)
     assert check["loss_gap_shuffled"] == 0.0 and check["grad_norm_pooled"] == 0.0 and check["loss_real"] > 0
     torch.manual_seed(0)
@@ -369,7 +371,7 @@ def test_a_pretrained_stand_in_is_named_and_its_scores_kept_to_what_they_show():
 
 def test_the_prompt_baseline_scores_the_same_queries_with_last_token_pooling():
     from cardrepro.evaluation import make_evaluator
-    from cardrepro.tsdae import prompt_baseline
+    from cardrepro.objectives.tsdae.comparison import prompt_baseline
 
     resolved = resolve_base_model({"base": "Qwen/Qwen2.5-0.5B-Instruct", "stand_in": TINY_QWEN2})
     evaluation = {"name": "e", "batch_size": 8, "kind": "retrieval", "metric": "cosine_map@25",

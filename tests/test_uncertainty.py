@@ -8,8 +8,8 @@ import pytest
 
 from cardrepro.evaluation import evaluate, make_evaluator
 from cardrepro.models import load_sentence_transformer, resolve_base_model
-from cardrepro.uncertainty import (binary_metrics, bootstrap_intervals, intervals_metrics, per_query_scores,
-                                   significant_gain)
+from cardrepro.sentences import significant_gain
+from cardrepro.uncertainty import binary_metrics, bootstrap_intervals, intervals_metrics, per_query_scores
 
 RETRIEVAL = {"name": "heldout", "batch_size": 8, "kind": "retrieval", "metric": "cosine_map@3",
              "cutoffs": {"map_at_k": [3], "mrr_at_k": [2], "accuracy_at_k": [1, 3], "ndcg_at_k": [3],

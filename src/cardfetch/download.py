@@ -31,18 +31,24 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def verify(path: Path, pinned: str | None, suffix: str) -> tuple[str, str]:
+    """``path``'s SHA-256 and what is wrong with it ('' when nothing): not the pinned sum, or, with no sum pinned,
+    not whole (a JSON file that does not parse, a CSV cut inside a row); ``suffix`` names the file's kind, as a
+    download's ``.part`` has none. The problem is the words that follow the file's name."""
+    found = sha256(path)
+    if pinned is not None:
+        return found, "" if found == pinned else f"'s SHA-256 is {found}, not the pinned {pinned}"
+    incomplete = _incomplete(path, suffix)
+    return found, f" is {incomplete}" if incomplete else ""
+
+
 def check(path: Path, pinned: str | None) -> str:
-    """``path``'s SHA-256; FetchError when it is not the pinned one, or, with no sum pinned, when it is not
-    whole (a JSON file that does not parse, a CSV cut inside a row)."""
+    """``path``'s SHA-256; FetchError when ``verify`` finds it wrong."""
     if not path.is_file():
         raise FetchError(f"{path.name} is a folder, not a file; fix: move it out of {path.parent.name}/")
-    found = sha256(path)
-    if pinned is not None and found != pinned:
-        raise FetchError(f"{path.name}: its SHA-256 is {found}, not the pinned {pinned}")
-    if pinned is None:
-        problem = _incomplete(path, path.suffix)
-        if problem:
-            raise FetchError(f"{path.name} is {problem}")
+    found, problem = verify(path, pinned, path.suffix)
+    if problem:
+        raise FetchError(f"{path.name}{problem}")
     return found
 
 
@@ -67,22 +73,20 @@ def _incomplete(path: Path, suffix: str) -> str:
     return ""
 
 
-def set_aside(path: Path, target: Path, pinned: str | None) -> None:
-    """Verify a complete download and move it onto ``target``; one that fails its check is kept as
-    ``<target>.failed-check`` beside it, never installed."""
-    found = sha256(path)
-    incomplete = _incomplete(path, target.suffix) if pinned is None else ""
-    problem = (f"'s SHA-256 is {found}, not the pinned {pinned}" if pinned is not None and found != pinned
-               else f" is {incomplete}" if incomplete else "")
+def set_aside(path: Path, target: Path, pinned: str | None) -> str:
+    """Verify a complete download and move it onto ``target``; returns its SHA-256. One that fails its check
+    is kept as ``<target>.failed-check`` beside it, never installed."""
+    found, problem = verify(path, pinned, target.suffix)
     if problem:
         failed = target.with_name(target.name + FAILED)
         os.replace(path, failed)
         raise FetchError(f"{target.name}: the download{problem}; kept as {failed.name}, not installed")
     os.replace(path, target)
+    return found
 
 
-def download(url: str, target: Path, pinned: str | None, timeout: float = 30.0) -> Path:
-    """Fetch ``url`` to ``target``. Bytes land in ``<target>.part`` first, and a later call resumes it
+def download(url: str, target: Path, pinned: str | None, timeout: float = 30.0) -> str:
+    """Fetch ``url`` to ``target``; returns its SHA-256. Bytes land in ``<target>.part`` first, and a later call resumes it
     (HTTP Range; a server that ignores Range sends the whole file again). With no sum pinned, nothing could
     tell a stale ``.part`` from the file's start, so the download starts over."""
     part = target.with_name(target.name + PART)
@@ -110,5 +114,4 @@ def download(url: str, target: Path, pinned: str | None, timeout: float = 30.0) 
         reason = getattr(exc, "reason", None) or exc
         kept = f"; {part.stat().st_size} bytes kept in {part.name} for the next try" if part.exists() else ""
         raise FetchError(f"{url}: cannot download ({reason}){kept}") from exc
-    set_aside(part, target, pinned)
-    return target
+    return set_aside(part, target, pinned)

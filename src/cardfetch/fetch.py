@@ -35,16 +35,16 @@ def fetch(dataset: Dataset, root: Path) -> str:
             continue
         try:
             if dataset.how == "http":
-                download(file.url, target, file.sha256)
+                found = download(file.url, target, file.sha256)
             elif dataset.how == "kaggle":
-                _kaggle(dataset.competition, file.name, target, file.sha256)
+                found = _kaggle(dataset.competition, file.name, target, file.sha256)
             else:
                 raise FetchError(f"{file.name} is not there")
         except FetchError as exc:
             names = " and ".join(f.name for f in dataset.files)
             raise FetchError(f"{exc}; fix: bring {names} into {dataset.folder}/ ({dataset.source}; "
                              f"{dataset.note})") from exc
-        done.append(f"{file.name} downloaded (sha256 {check(target, None)}"
+        done.append(f"{file.name} downloaded (sha256 {found}"
                     + ("" if file.sha256 else ", not pinned: add it to src/cardfetch/sources.yaml") + ")")
     return ", ".join(done)
 
@@ -70,8 +70,9 @@ def _verified(path: Path, pinned: str | None) -> str:
     return found[:12] + ("…, pinned" if pinned else "…, not pinned")
 
 
-def _kaggle(competition: str, name: str, target: Path, pinned: str | None) -> None:
-    """One competition file through the user's Kaggle command line (their account, their token)."""
+def _kaggle(competition: str, name: str, target: Path, pinned: str | None) -> str:
+    """One competition file through the user's Kaggle command line (their account, their token); returns its
+    SHA-256."""
     if shutil.which("kaggle") is None:
         raise FetchError(f"{name}: the Kaggle command line is not installed")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -93,4 +94,4 @@ def _kaggle(competition: str, name: str, target: Path, pinned: str | None) -> No
                 raise FetchError(f"{name}: kaggle's {zipped.name} is not a zip holding {name}") from exc
         if not got.exists():
             raise FetchError(f"{name}: kaggle reported success but wrote no {name}")
-        set_aside(got, target, pinned)
+        return set_aside(got, target, pinned)

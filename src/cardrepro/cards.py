@@ -1,16 +1,16 @@
-"""Put the seed card and this run side by side: recipe, architecture and generated model card.
+"""Put the seed card and this run side by side: claims, recipe, architecture, generated model card and scores.
 
 Card facts live in ``params/<run>.yaml`` (section ``card``); nothing here is hard-coded per run.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 
 import pandas as pd
 
 from cardrepro.display import readable
+from cardrepro.environment import FRAMEWORKS
+from cardrepro.model_card import architecture_summary
 
 TRAINING_KEYS = ("loss", "epochs", "max_steps", "batch_size", "learning_rate", "weight_decay", "warmup_ratio", "scheduler",
                  "optim", "seed", "freeze_embeddings")
@@ -28,42 +28,6 @@ def recipe_table(card: dict, training: dict, max_seq_length: int, train_pairs: i
     frame = pd.DataFrame({"card": pd.Series(theirs, dtype=object), "this run": pd.Series(ours, dtype=object)})
     frame["differs"] = [("yes" if str(a) != str(b) else "") for a, b in zip(frame["card"], frame["this run"])]
     return frame.rename_axis("setting")
-
-
-def architecture_summary(text: str) -> dict:
-    """Backbone, modules, dimension and pooling from an architecture print-out.
-
-    Understands both the cards' sentence-transformers 3 format and the one printed here (6.x).
-    """
-    modules = re.findall(r"\(\d+\): (\w+)\(", text)
-    backbone = re.search(r"Transformer model: (\w+)|'architecture': '(\w+)'", text)
-    dimension = re.search(r"'(?:word_)?embedding_dimension': (\d+)", text)
-    if "'pooling_mode_mean_tokens': True" in text or "'pooling_mode': 'mean'" in text:
-        pooling = "mean"
-    else:
-        found = re.search(r"'pooling_mode': '(\w+)'|'pooling_mode_(\w+?)(?:_token|_tokens)?': True", text)
-        pooling = next((g for g in found.groups() if g), None) if found else None
-    return {
-        "modules": " -> ".join(modules),
-        "backbone": next((g for g in backbone.groups() if g), None) if backbone else None,
-        "dimension": int(dimension.group(1)) if dimension else None,
-        "pooling": pooling,
-    }
-
-
-def generated_card_facts(model_dir: str | Path) -> dict:
-    """Facts read back from the README.md that sentence-transformers wrote when saving the model."""
-    text = (Path(model_dir) / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"### Full Model Architecture\s*```\s*(.*?)```", text, re.S)
-    max_seq = re.search(r"\*\*Maximum Sequence Length:\*\* (\d+)", text)
-    loss = re.search(r"\* Loss: \[<code>(\w+)</code>\]", text)
-    size = re.search(r"\* Size: ([\d,]+) training samples", text)
-    return {
-        **architecture_summary(block.group(1) if block else ""),
-        "max_seq_length": int(max_seq.group(1)) if max_seq else None,
-        "loss": loss.group(1) if loss else None,
-        "train_pairs": int(size.group(1).replace(",", "")) if size else None,
-    }
 
 
 def card_comparison(found: dict, card: dict, label: str) -> pd.DataFrame:
@@ -103,9 +67,20 @@ def card_figures(card: dict):
     return readable(pd.DataFrame(rows, columns=["figure", "step", "value"]).astype({"step": "Int64"}))
 
 
-def describe_model_card(model, resolved, run: str, data_source: str) -> None:
-    """Fill the model card sentence-transformers writes on save, without asking the hub."""
-    card_data = model.model_card_data
-    card_data.local_files_only = True
-    card_data.model_name = f"{run} reproduction ({data_source} data)"
-    card_data.base_model = resolved.stand_in or resolved.requested
+def comparison_table(base: dict, tuned: dict, card: dict) -> pd.DataFrame:
+    """Base vs tuned vs card, one row per metric the card reports (others after it); "—" where the
+    card has no figure."""
+    names = list(card) + [k for k in tuned if k not in card]
+    return readable(pd.DataFrame(
+        {"base": [base.get(n) for n in names], "tuned": [tuned.get(n) for n in names], "card": [card.get(n) for n in names]},
+        index=pd.Index(names, name="metric"),
+    ))
+
+
+def environment_table(card: dict, environment: dict) -> pd.DataFrame:
+    """The card's Framework Versions beside this run's, `differs` marking each that is not the same."""
+    theirs = card.get("framework_versions") or {}
+    ours = environment["frameworks"]
+    rows = [{"framework": label, "card": theirs.get(label, "—"), "this run": ours[label],
+             "differs": "" if theirs.get(label) == ours[label] else "yes"} for label in FRAMEWORKS]
+    return pd.DataFrame(rows).set_index("framework")

@@ -11,6 +11,7 @@ from cardrepro import params as params_module
 from cardrepro.data import SPLITS
 from cardrepro.params import RUNS, SOURCES, ParamsError
 from cardrepro.paths import resolve, shown
+from cardrepro.train_stage import add_arguments
 
 
 def _pairs(args: argparse.Namespace) -> None:
@@ -52,19 +53,37 @@ def _write_split(run: str, data: dict, split: str, out: str, key: str, path: str
 
 
 def _check(args: argparse.Namespace) -> None:
+    """Everything `cardrepro train` refuses before a model loads: the params, the output folders, the data, the base
+    model (and its positions), the devices."""
+    from cardrepro.outputs import check_outputs
+    from cardrepro.train_stage import check_ready
+
     for path in args.files:
-        params_module.load(path)
+        params = params_module.load_run(path, profile=args.profile)
+        check_outputs(params)
+        check_ready(params)
         print(f"{path}: ok")
+
+
+def _run_params(args: argparse.Namespace) -> params_module.RunParams:
+    path = args.params or f"params/{args.run}.yaml"
+    run_params = params_module.load(path)
+    if run_params.run != args.run:
+        raise ParamsError(f"{path}: run: says {run_params.run!r}, not {args.run!r}; fix: pass params/{args.run}.yaml")
+    return params_module.load_run(path, profile=args.profile, real=args.real, seed=args.seed)
+
+
+def _train(args: argparse.Namespace) -> None:
+    from cardrepro.train_stage import train_run, trained_line
+
+    params = _run_params(args)
+    print(trained_line(params, train_run(params)))
 
 
 def _execute(args: argparse.Namespace) -> None:
     from cardrepro.notebooks import execute
 
-    path = args.params or f"params/{args.run}.yaml"
-    run_params = params_module.load(path)
-    if run_params.run != args.run:
-        raise ParamsError(f"{path}: run: says {run_params.run!r}, not {args.run!r}; fix: pass params/{args.run}.yaml")
-    published = execute(params_module.load_run(path, profile=args.profile, real=args.real, seed=args.seed))
+    published = execute(_run_params(args))
     print(f"{args.run}: executed notebook at {shown(published)}, rendered at {shown(published.with_suffix('.html'))}")
 
 
@@ -94,8 +113,21 @@ def _smoke(args: argparse.Namespace) -> None:
     unknown = set(args.runs) - set(NOTEBOOKS)
     if unknown:
         raise ValueError(f"unknown notebook(s) {', '.join(sorted(unknown))}; fix: use some of {', '.join(NOTEBOOKS)}")
+    from cardrepro.notebook_cells import SHARED_CELLS, sync
+
     for name in args.runs or [n for n in NOTEBOOKS if resolve(f"notebooks/{n}.ipynb").is_file()]:
+        if name in RUNS:
+            changed = sync(f"notebooks/{name}.ipynb")
+            if changed:
+                print(f"{name}: wrote {', '.join(changed)} from {SHARED_CELLS}")
         print(f"{name}: refreshed {refresh_smoke(f'notebooks/{name}.ipynb')}")
+
+
+def _described(add_parser):
+    """Each command's help line as its description too, so `cardrepro <command> --help` says what it does."""
+    def add(name, **kwargs):
+        return add_parser(name, description=kwargs.get("help"), **kwargs)
+    return add
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -108,6 +140,7 @@ class OneLineParser(argparse.ArgumentParser):
 def parser() -> argparse.ArgumentParser:
     top = OneLineParser(prog="cardrepro", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+    commands.add_parser = _described(commands.add_parser)
 
     pairs = commands.add_parser("pairs", help="write a run's pairs as JSON Lines with the card's column names")
     pairs.add_argument("run", choices=RUNS)
@@ -123,32 +156,34 @@ def parser() -> argparse.ArgumentParser:
     prepare.add_argument("--params", help="params file (default: params/<run>.yaml)")
     prepare.set_defaults(handler=_prepare)
 
-    check = commands.add_parser("check", help="validate params files without loading any model")
+    check = commands.add_parser("check", help="validate params files as `train` does before any model loads: params, "
+                                "output folders, data, base model, devices")
     check.add_argument("files", nargs="+")
+    check.add_argument("--profile", choices=params_module.PROFILES, default="full",
+                       help="full: the params as they are (default); smoke: shrunk by params/smoke.yaml")
     check.set_defaults(handler=_check)
 
-    execute = commands.add_parser("execute", help="run a notebook with papermill and its params file")
-    execute.add_argument("run", choices=RUNS)
-    execute.add_argument("--params", help="params file (default: params/<run>.yaml)")
-    execute.add_argument("--profile", choices=params_module.PROFILES, default="full",
-                         help="full: the params as they are (default); smoke: shrunk by params/smoke.yaml to seconds")
-    variant = execute.add_mutually_exclusive_group()  # each writes its own folder tree; together they would share one
-    variant.add_argument("--seed", type=int, help="repeat the run at this training seed, under "
-                         "reports/seeds/<run>/seed<N>/ and models/seeds/<run>/seed<N>/ (seeds/dvc.yaml)")
-    variant.add_argument("--real", metavar="NAME", help="the run NAME of params/real.yaml: on the real data, under "
-                         "reports/real/NAME/ and models/real/NAME/ (real/dvc.yaml)")
+    train = commands.add_parser("train", help="a run's train stage: train, measure, save the model and the measurements")
+    add_arguments(train, params_module.PROFILES)
+    train.set_defaults(handler=_train)
+
+    execute = commands.add_parser("execute", help="a run's report stage: its notebook with papermill, reading what "
+                                  "the train stage measured (under --profile smoke it measures in place)")
+    add_arguments(execute, params_module.PROFILES)
     execute.set_defaults(handler=_execute)
 
     summary = commands.add_parser("summary", help="execute the cross-run summary notebook over the runs' metrics")
     summary.add_argument("--report-root", default="reports", help="folder of <run>/details.json (default: reports)")
     summary.add_argument("--seeds-root", help="folder of <run>/seed<N>/details.json from seeds/dvc.yaml: adds the "
                          "seed spread (default: none)")
-    summary.add_argument("--runs", nargs="+", choices=RUNS, help="runs to include (default: all five)")
+    summary.add_argument("--runs", nargs="+", choices=RUNS, metavar="RUN",
+                         help=f"runs to include, some of {', '.join(RUNS)} (default: all five)")
     summary.add_argument("--output", help="default: reports/summary/summary.ipynb, or reports/summary/seeds/summary.ipynb "
                          "with --seeds-root")
     summary.set_defaults(handler=_summary)
 
-    smoke = commands.add_parser("smoke", help="re-execute notebooks in place with the smoke profile (params/smoke.yaml)")
+    smoke = commands.add_parser("smoke", help="write the shared cells (notebooks/shared-cells.yaml) into the run notebooks, "
+                                "then re-execute notebooks in place with the smoke profile (params/smoke.yaml)")
     smoke.add_argument("runs", nargs="*", help=f"some of {', '.join(NOTEBOOKS)} (default: all of them)")
     smoke.set_defaults(handler=_smoke)
     return top
@@ -167,9 +202,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error:{where} {exc.strerror or exc}; fix: check the path and its permissions", file=sys.stderr)
         return 2
     except KeyboardInterrupt as exc:
-        from cardrepro.notebooks import Interrupted
+        from cardrepro.outputs import Interrupted
 
-        print(f"error: {args.command} interrupted; a run publishes its results only once every cell has run",
+        print(f"error: {args.command} interrupted; nothing was published, the previous results are as they were",
               file=sys.stderr)
         return 143 if isinstance(exc, Interrupted) else 130  # the shells' codes for SIGTERM and Ctrl-C
     except Exception as exc:

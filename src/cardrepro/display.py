@@ -32,31 +32,48 @@ def with_interval(value: float | None, interval: list[float] | None = None, sign
     return f"{shown} [{number.format(interval[0])}, {number.format(interval[1])}]" if interval else shown
 
 
+FIGURE_COLUMNS = ["figure", "card's value", "this run", "95% interval", "untrained model", "status", "why"]
+
+
 def figures_frame(figures: list) -> pd.DataFrame:
     """Each card figure against the run's value, with its status and why (``verdict.Verdict.figures``)."""
-    rows = [{"figure": f.name, "card's value": f"{f.card:.4f}", "this run": "—" if f.run is None else f"{f.run:.4f}",
-             "95% interval": "—" if f.interval is None else f"[{f.interval[0]:.4f}, {f.interval[1]:.4f}]",
-             "status": f.status, "why": f.why or "—"} for f in figures]
-    return pd.DataFrame(rows, columns=["figure", "card's value", "this run", "95% interval", "status", "why"])
+    shown = lambda pair: "—" if pair is None else f"[{pair[0]:.4f}, {pair[1]:.4f}]"  # noqa: E731
+    rows = [{"figure": f.name + (f" ({f.group})" if f.group else ""), "card's value": f"{f.card:.4f}",
+             "this run": "—" if f.run is None else f"{f.run:.4f}", "95% interval": shown(f.interval),
+             "untrained model": shown(f.control), "status": f.status, "why": f.why or "—"} for f in figures]
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
 
 
 def verdict_markdown(details: dict) -> str:
     """The answer a reader looks for first: the verdict, what it rests on, the headline numbers, what
     the run found beyond the card, and every figure of the card as judged ("—": the verdict's reasons)."""
-    from cardrepro.evaluation import heldout_phrase
+    from cardrepro.sentences import curve_sentence, heldout_phrase
     from cardrepro.tsdae import conditioning_finding, seed_repeats
-    from cardrepro.verdict import verdict
+    from cardrepro.verdict import recorded
 
-    judged = verdict(details)
+    judged = recorded(details)
     name = details["headline"]
     intervals = details.get("intervals", {}).get(name, {})
     base, tuned, card = details["base"][name], details["tuned"][name], details["card"].get(name)
     data = details["data"]
     lines = [f"### Verdict: {judged.status}", "", f"**Why:** {judged.why()}.", "",
+             *([f"**Weigh also:** {'; '.join(judged.caveats)}.", ""] if judged.caveats else []),
              f"**Headline, {name}, on {heldout_phrase(data)} ({data['source']} data):** base model {base:.4f}, "
              f"tuned {with_interval(tuned, intervals.get('tuned'))}, gain "
              f"{with_interval(tuned - base, intervals.get('gain'), signed=True)} (brackets: 95% intervals); "
              + (f"the card reports {card:.4f}." if card is not None else "the card reports none."), ""]
+    if details.get("ceiling"):
+        lines += [f"**At the ceiling:** {' and '.join(details['ceiling'])}: these held-out items leave {name} little "
+                  "room to show what training did.", ""]
+    seeded = details.get("repeats")
+    if seeded:
+        values = seeded["tuned"][name]
+        lines += [f"**{len(seeded['seeds'])} training seeds:** {name} "
+                  f"{', '.join(f'{values[str(s)]:.4f} (seed {s})' for s in seeded['seeds'])}; over seeds and held-out "
+                  f"items together ({seeded['method']}) its 95% interval is "
+                  f"[{seeded['intervals'][name][0]:.4f}, {seeded['intervals'][name][1]:.4f}], the one the verdict uses.", ""]
+    if judged.curve:
+        lines += [f"**The card's curve:** {curve_sentence(judged.curve, len(seeded['seeds']) if seeded else 1)}.", ""]
     objective, repeats = seed_repeats(details)
     if len(repeats) > 1:
         scores = [runs[name] for runs in repeats.values()]

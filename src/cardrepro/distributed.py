@@ -1,4 +1,5 @@
-"""Train one run on several processes (GPUs, or CPU processes over gloo) under torchrun.
+"""Train a run on the processes its params ask for: this one (``cardrepro.training.fit``), or several (GPUs, or
+CPU processes over gloo) under torchrun.
 
 A notebook kernel cannot be a torchrun worker: every process must start from the same ``main()``.
 So ``train_on_processes`` hands the run over in a folder it creates (the model, the pairs, the
@@ -60,10 +61,27 @@ def torchrun_command(folder: Path, training: dict) -> list[str]:
             "-m", "cardrepro.distributed", str(folder)]
 
 
+def train(model, train_pairs: list[dict], training: dict, evaluator=None):
+    """Fit ``model`` in place and return its ``training.TrainingResult``; evaluate every ``eval_steps`` when an
+    evaluator is given.
+
+    ``training.group_by_length`` batches pairs of similar sentence_0 token length (cardrepro.batching).
+    ``training.processes`` above 1 (or ``training.torchrun_args``, for several machines) trains the same
+    way on that many processes under torchrun (CosineSimilarityLoss and MultipleNegativesRankingLoss), and
+    loads the result back into ``model``.
+    """
+    from cardrepro.training import fit, world_size
+
+    if (training.get("processes", 1) > 1 or training.get("torchrun_args")) and world_size() == 1:
+        return train_on_processes(model, train_pairs, training, evaluator)
+    return fit(model, train_pairs, training, evaluator)
+
+
 def train_on_processes(model, train_pairs: list[dict], training: dict, evaluator=None):
-    """``training.train`` on ``training.processes`` processes; fits ``model`` in place, returns its TrainingResult."""
+    """``train`` on ``training.processes`` processes; fits ``model`` in place, returns its TrainingResult."""
     from cardrepro.data.jsonl import write_jsonl
-    from cardrepro.training import TrainingResult, make_loss
+    from cardrepro.objectives import make_loss
+    from cardrepro.training import TrainingResult
 
     processes = training.get("processes", 1)
     folder = Path(tempfile.mkdtemp(prefix="cardrepro-processes-"))

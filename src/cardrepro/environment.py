@@ -9,7 +9,6 @@ import importlib.metadata
 import platform
 import re
 
-import pandas as pd
 from packaging.markers import Marker
 from packaging.utils import canonicalize_name
 
@@ -57,24 +56,3 @@ def run_environment() -> dict:
         "lock_sha256": lock,
         "not_as_locked": differ if lock else None,
     }
-
-
-def environment_table(card: dict, environment: dict) -> pd.DataFrame:
-    """The card's Framework Versions beside this run's, `differs` marking each that is not the same."""
-    theirs = card.get("framework_versions") or {}
-    ours = environment["frameworks"]
-    rows = [{"framework": label, "card": theirs.get(label, "—"), "this run": ours[label],
-             "differs": "" if theirs.get(label) == ours[label] else "yes"} for label in FRAMEWORKS]
-    return pd.DataFrame(rows).set_index("framework")
-
-
-def environment_note(environment: dict) -> str:
-    """One line under the table: torch's build and whether the packages are the lock's."""
-    build = f"torch's {environment['torch_build']} build"
-    if environment["lock_sha256"] is None:
-        return f"{build}; no {LOCK_FILE} beside the project, so the other packages' versions are not checked."
-    differ = environment["not_as_locked"]
-    return (f"{build}; every other installed package is at the version {LOCK_FILE} pins (lock sha256 "
-            f"{environment['lock_sha256']})." if not differ else
-            f"{build}; {len(differ)} installed package(s) are not at the versions {LOCK_FILE} (sha256 "
-            f"{environment['lock_sha256']}) pins: {', '.join(differ[:5])}{' …' if len(differ) > 5 else ''}.")

@@ -133,34 +133,10 @@ def heldout_counts(evaluator) -> dict[str, int]:
     return {"eval_pairs": len(evaluator.labels)}
 
 
-HELDOUT_KINDS = {"answers": "questions also trained on, scored on answers never trained on", "questions": "questions never trained on"}
-
-
-def heldout_phrase(counts: dict) -> str:
-    """``heldout_counts`` in words: "16 held-out pairs", "597 held-out queries ranked against 220 candidates",
-    and which split a run with a choice of splits (``data.heldout``) used."""
-    if "eval_queries" in counts:
-        kind = f" ({HELDOUT_KINDS[counts['heldout']]})" if "heldout" in counts else ""
-        return f"{counts['eval_queries']} held-out queries{kind} ranked against {counts['corpus']} candidates"
-    return f"{counts['eval_pairs']} held-out pairs"
-
-
 def evaluate(model, evaluator) -> dict[str, float]:
     """Run an evaluator and drop its name prefix: {'cosine_ap': ..., ...}."""
     prefix = f"{evaluator.name}_"
     return {k.removeprefix(prefix): float(v) for k, v in evaluator(model).items()}
-
-
-def comparison_table(base: dict, tuned: dict, card: dict) -> pd.DataFrame:
-    """Base vs tuned vs card, one row per metric the card reports (others after it); "—" where the
-    card has no figure."""
-    from cardrepro.display import readable
-
-    names = list(card) + [k for k in tuned if k not in card]
-    return readable(pd.DataFrame(
-        {"base": [base.get(n) for n in names], "tuned": [tuned.get(n) for n in names], "card": [card.get(n) for n in names]},
-        index=pd.Index(names, name="metric"),
-    ))
 
 
 PICTURED_PAIRS = 40  # enough to see a pattern, few enough to see each pair

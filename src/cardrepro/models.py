@@ -47,17 +47,6 @@ class ResolvedModel:
             return stand_ins.describe(self.stand_in or self.requested)
         return {"hf_cache": "the Hugging Face cache", "hub": "the Hugging Face hub"}.get(self.origin, f"`{self.path}`")
 
-    def banner(self) -> str:
-        """Markdown shown at the top of a notebook's model section."""
-        if not self.is_stand_in:
-            return f"**Base model:** `{self.requested}`, loaded from {self.where()}."
-        return (
-            f"> ⚠️ **STAND-IN MODEL.** The card's base model `{self.requested}` is not available on this "
-            f"machine; this run uses `{self.stand_in}` (from {self.where()}) instead. Numbers below "
-            "are NOT the card's model: compare trends, not values. Provide the real model with "
-            "`model.local_path` to reproduce the card itself."
-        )
-
 
 def _from_hugging_face(model_id: str) -> ResolvedModel | None:
     """The cache first (no network), then the hub; None when neither has it."""

@@ -11,17 +11,16 @@ and nothing else.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
 
 from cardrepro.params import ParamsError, RunParams
 from cardrepro.paths import atomic_write, project_root, resolve, scratch_file, shown
+from cardrepro.outputs import terminate_as_interrupt
 from cardrepro.progress import KERNEL_ARGUMENTS
 
 KERNEL_NAME = "cardrepro"
@@ -43,64 +42,23 @@ def strip_volatile(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
-def check_ready(params: RunParams) -> None:
-    """Everything a run reads (data, base model, devices, kernel) must be usable before a kernel or a model starts."""
-    from cardrepro.data import check_data
-
-    check_data(params)
-    from cardrepro.models import ModelUnavailableError, position_limit, resolve_base_model
-
-    try:
-        resolved = resolve_base_model(params.model)  # finds the weights without loading them
-    except ModelUnavailableError as exc:
-        raise ParamsError(f"{params.source}: {exc}") from exc
-    if resolved.origin == "local_path" and not any((Path(resolved.path) / name).is_file()
-                                                   for name in ("modules.json", "config.json")):
-        raise ParamsError(f"{params.source}: model.local_path: {params.model['local_path']!r} holds no saved model "
-                          "(no modules.json or config.json); fix: point it at a folder saved by sentence-transformers")
-    limit, asked = position_limit(resolved), params.model["max_seq_length"]
-    if limit is not None and asked > limit:
-        raise ParamsError(f"{params.source}: model.max_seq_length: {asked} is beyond the {limit} positions of "
-                          f"{resolved.stand_in or resolved.requested}; fix: use at most {limit}")
-    import torch
-
-    from cardrepro.distributed import device_problem
-
-    problem = device_problem(params.training, torch.cuda.device_count())
-    if problem:
-        raise ParamsError(f"{params.source}: {problem}")
-    _check_kernel()
-
-
-class Interrupted(KeyboardInterrupt):
-    """SIGTERM, handled like Ctrl-C so that a stopped run cleans up after itself."""
-
-
-def _raise_interrupted(signum, frame):
-    raise Interrupted(f"stopped by signal {signum}")
-
-
-@contextmanager
-def _terminate_as_interrupt():
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _raise_interrupted)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def execute(params: RunParams, notebook: str | Path | None = None) -> Path:
     """Run ``notebook`` (default notebooks/<run>.ipynb) through a staging folder and return the published
     executed notebook, ``<report_dir>/<run>.ipynb``. The notebook is handed how ``params`` were read
     (``params.load_run``'s arguments), not their values, and reads them itself the same way."""
-    from cardrepro.outputs import (PublishError, check_outputs, create_staging, publish_staged, remove_stale_staging,
-                                   remove_staging)
+    from cardrepro.outputs import (DETAILS_FILE, METRICS_FILE, PLOTS_DIR, PublishError, check_outputs, create_staging,
+                                   deferred_signals, publish_staged, remove_stale_staging, remove_staging)
 
     check_outputs(params)
-    check_ready(params)
+    if params.origin and params.origin.get("profile") == "smoke":  # the notebook measures in place
+        from cardrepro.train_stage import check_ready
+
+        check_ready(params)
+    else:  # it reads what the train stage measured
+        from cardrepro.report_inputs import check_measured
+
+        check_measured(params)
+    _check_kernel()
     if params.origin is None:
         raise ValueError(f"{params.source}: a run executes params read from a file; fix: read them with "
                          "cardrepro.params.load_run")
@@ -113,12 +71,13 @@ def execute(params: RunParams, notebook: str | Path | None = None) -> Path:
     executed = staging / output.name
     parameters = params.origin | {"staging": shown(staging)}
     try:
-        with _terminate_as_interrupt():
+        with terminate_as_interrupt():
             run_notebook(notebook or f"notebooks/{params.run}.ipynb", executed, parameters)
             html = render_html(nbformat.read(executed, as_version=4), executed.with_suffix(".html"))
-        with _signals_deferred():  # a publication is never left half-way by Ctrl-C or SIGTERM
+        with deferred_signals():  # a publication is never left half-way by Ctrl-C or SIGTERM
             check_outputs(params)  # files may have appeared in the output folders during the run
-            publish_staged(params, staging, {output.with_suffix(".html").name: html, output.name: executed})
+            publish_staged(params, staging, (PLOTS_DIR, DETAILS_FILE, METRICS_FILE),
+                           {output.with_suffix(".html").name: html, output.name: executed})
     except PublishError:
         raise  # the staging folder holds the previous results: it stays
     except BaseException:
@@ -130,20 +89,6 @@ def execute(params: RunParams, notebook: str | Path | None = None) -> Path:
             remove_staging(staging)
         raise
     return output
-
-
-@contextmanager
-def _signals_deferred():
-    """Ctrl-C and SIGTERM wait until the block has finished, then take effect."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    stopping = {signal.SIGINT, signal.SIGTERM}
-    signal.pthread_sigmask(signal.SIG_BLOCK, stopping)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, stopping)
 
 
 def run_notebook(notebook: str | Path, executed: Path, parameters: dict) -> Path:
@@ -215,7 +160,7 @@ def publish(notebook: str | Path, output: str | Path, parameters: dict) -> Path:
     fd, scratch = scratch_file(output, ".ipynb")
     os.close(fd)
     try:
-        with _terminate_as_interrupt():
+        with terminate_as_interrupt():
             run_notebook(notebook, Path(scratch), parameters)
             html = render_html(nbformat.read(scratch, as_version=4), Path(scratch).with_suffix(".html"))
     except BaseException:

@@ -17,12 +17,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from cardrepro.params import ParamsError, RunParams
 from cardrepro.paths import project_root, resolve, shown
-from cardrepro.reports import DETAILS_FILE, METRICS_FILE, PLOTS_DIR
 
 MARKER = ".cardrepro-run"  # in a model folder and a staging folder: which run wrote it (JSON)
 STAGING_SUFFIX = ".staging"
@@ -32,13 +34,21 @@ PROTECTED = ("data", "params", "notebooks", "src", "tests", "seeds", "benchmarks
 GITIGNORE = ".gitignore"  # DVC writes one beside the outputs it caches (the seed repeats' notebooks)
 
 
+METRICS_FILE = "metrics.json"  # the headline, for `dvc metrics show`
+DETAILS_FILE = "details.json"  # the run's whole record
+PLOTS_DIR = "plots"  # the curves as CSV, for `dvc plots show`
+MEASURED_DIR = "measured"  # what the train stage measured (cardrepro.measurements), which the report reads
+MEASURED_SUFFIXES = (".json", ".parquet", ".npz")
+
+
 class PublishError(RuntimeError):
     """Moving a finished run's results into place stopped midway; the staging folder keeps what it had."""
 
 
 def report_names(run: str) -> set[str]:
     """Everything a run of ``run`` (or DVC, for its outputs) ever writes into its report folder."""
-    return {f"{run}.ipynb", f"{run}.html", f"{run}.failed.ipynb", METRICS_FILE, DETAILS_FILE, PLOTS_DIR, GITIGNORE}
+    return {f"{run}.ipynb", f"{run}.html", f"{run}.failed.ipynb", METRICS_FILE, DETAILS_FILE, PLOTS_DIR, MEASURED_DIR,
+            GITIGNORE}
 
 
 @dataclass(frozen=True)
@@ -122,25 +132,36 @@ def check_outputs(params: RunParams) -> None:
                         "choose a new or empty folder, or move those files away yourself")
     if report.is_dir():
         foreign = sorted(entry.name for entry in report.iterdir()
-                         if entry.name not in report_names(params.run) or (entry.name == PLOTS_DIR and not _only_csv(entry)))
+                         if entry.name not in report_names(params.run) or (entry.name == PLOTS_DIR and not _only(entry, (".csv",)))
+                         or (entry.name == MEASURED_DIR and not _only(entry, MEASURED_SUFFIXES)))
         if foreign:
             raise _fail(params, "outputs.report_dir",
                         f"{params.outputs['report_dir']!r} holds files that no run of {params.run} writes ({', '.join(foreign[:3])})",
                         "choose a new or empty folder, or move those files away yourself")
 
 
-def _only_csv(folder: Path) -> bool:
-    return folder.is_dir() and all(entry.is_file() and entry.suffix == ".csv" for entry in folder.iterdir())
+def _only(folder: Path, suffixes: tuple[str, ...]) -> bool:
+    return folder.is_dir() and all(entry.is_file() and entry.suffix in suffixes for entry in folder.iterdir())
 
 
-def _alive(pid: int) -> bool:
+def _started(pid: int) -> str | None:
+    """When process ``pid`` started (clock ticks since boot, from /proc), or None where /proc has no such record."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def _alive(pid: int, started: str | None) -> bool:
+    """Whether the process that wrote a marker still runs: same id and, where known, same start time (an id
+    reused by an unrelated process, such as pid 1 in a restarted container, is not that run)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
-    return True
+        pass
+    return started is None or _started(pid) in (None, started)
 
 
 def staging_folder(params: RunParams) -> Path:
@@ -163,7 +184,7 @@ def remove_stale_staging(params: RunParams) -> str | None:
         raise _fail(params, "outputs.report_dir", f"{shown(folder)} was not made by a run of {params.run}",
                     "move it away yourself")
     pid = marker.get("pid")
-    if isinstance(pid, int) and pid != os.getpid() and _alive(pid):
+    if isinstance(pid, int) and pid != os.getpid() and _alive(pid, marker.get("started")):
         raise _fail(params, "outputs.report_dir", f"another run of {params.run} (process {pid}) is writing to {shown(folder)}",
                     "wait for it to finish, or stop it")
     if (folder / REPLACED).is_dir() and any((folder / REPLACED).iterdir()):
@@ -177,7 +198,7 @@ def create_staging(params: RunParams) -> Path:
     """A fresh staging folder beside the report folder, marked as this process's run."""
     folder = staging_folder(params)
     folder.mkdir(parents=True)
-    _write_marker(folder, {"run": params.run, "pid": os.getpid()})
+    _write_marker(folder, {"run": params.run, "pid": os.getpid(), "started": _started(os.getpid())})
     return folder
 
 
@@ -195,14 +216,28 @@ def remove_staging(folder: Path) -> None:
     folder.rmdir()
 
 
-def _replace(source: Path, target: Path, aside: Path) -> None:
+def _replace(source: Path, target: Path, aside: Path, done: list[tuple[Path, Path]]) -> None:
     """Put ``source`` (if the run wrote it) at ``target``; an older ``target``, checked to be this run's,
-    goes to ``aside`` first, so that no result of the previous run stays beside the new ones."""
+    goes to ``aside`` first, so that no result of the previous run stays beside the new ones. Each move is
+    added to ``done`` (from, to), so that a publication that fails midway can be undone."""
+    if not source.exists():
+        return
     if target.exists():
         _move(target, aside)
-    if source.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _move(source, target)
+        done.append((target, aside))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _move(source, target)
+    done.append((source, target))
+
+
+def _undo(done: list[tuple[Path, Path]]) -> bool:
+    """Move everything back, last move first; whether all of it went back."""
+    for origin, moved in reversed(done):
+        try:
+            _move(moved, origin)
+        except OSError:
+            return False
+    return True
 
 
 def _move(source: Path, target: Path) -> None:
@@ -210,8 +245,9 @@ def _move(source: Path, target: Path) -> None:
     shutil.move(source, target)
 
 
-def publish_staged(params: RunParams, staging: Path, documents: dict[str, Path]) -> None:
-    """Move a finished run's model, plots, metrics and then its notebook pages into place.
+def publish_staged(params: RunParams, staging: Path, names: tuple[str, ...], documents: dict[str, Path]) -> None:
+    """Move a finished stage's model (when it saved one), its report-folder entries ``names`` and then its
+    notebook pages into place.
 
     ``documents`` maps a report-folder file name (``<run>.ipynb``, ``<run>.html``) to its staged copy;
     the notebook comes last, so a published notebook always stands beside its results. The previous
@@ -221,17 +257,24 @@ def publish_staged(params: RunParams, staging: Path, documents: dict[str, Path])
     model, report = resolve(params.outputs["model_dir"]), resolve(params.outputs["report_dir"])
     replaced = staging / REPLACED
     replaced.mkdir()
+    done: list[tuple[Path, Path]] = []
     try:
         if (staging / "model").is_dir():
             _write_marker(staging / "model", {"run": params.run, "files": _files(staging / "model")})
-        _replace(staging / "model", model, replaced / "model")
+            _replace(staging / "model", model, replaced / "model", done)
         report.mkdir(parents=True, exist_ok=True)
-        for name in (PLOTS_DIR, DETAILS_FILE, METRICS_FILE):
-            _replace(staging / "report" / name, report / name, replaced / name)
+        for name in names:
+            _replace(staging / "report" / name, report / name, replaced / name, done)
         for name, path in documents.items():
-            os.replace(path, report / name)
+            _replace(path, report / name, replaced / name, done)
     except OSError as exc:
-        raise PublishError(f"{params.run}: publishing stopped midway ({exc.strerror or exc}); the previous results "
+        why = exc.strerror or str(exc)
+        if _undo(done):
+            remove_staging(staging)
+            raise PublishError(f"{params.run}: could not publish ({why}: {shown(exc.filename or report)}); nothing "
+                               "changed, the previous results are in place; fix: make the output folders writable, "
+                               "then run again") from exc
+        raise PublishError(f"{params.run}: publishing stopped midway ({why}); the previous results "
                            f"are in {shown(replaced)}; fix: move them back, then remove {shown(staging)}") from exc
     (report / f"{params.run}.failed.ipynb").unlink(missing_ok=True)
     remove_staging(staging)
@@ -263,3 +306,40 @@ def check_summary_output(path: str | Path) -> Path:
                               f"({', '.join(foreign[:3])}); fix: name a notebook in a folder of its own, "
                               "such as reports/summary/summary.ipynb")
     return target
+
+
+STOPPING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}  # Ctrl-C, a stop, a closed terminal
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, handled like Ctrl-C so that a stopped run cleans up after itself."""
+
+
+def _raise_interrupted(signum, frame):
+    raise Interrupted(f"stopped by signal {signum}")
+
+
+@contextmanager
+def terminate_as_interrupt():
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.signal(number, _raise_interrupted) for number in STOPPING if number != signal.SIGINT}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+@contextmanager
+def deferred_signals():
+    """Ctrl-C and SIGTERM wait until the block has finished, then take effect."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING)

@@ -393,6 +393,11 @@ def smoke_changes(run: str, overlay: str | Path = SMOKE_OVERLAY) -> dict[str, di
     return changes
 
 
+def _outputs_under(params: RunParams, *folders: str) -> dict[str, str]:
+    """A variant's model and report folders: ``<models|reports>/<folders...>`` beside the run's own."""
+    return {key: str(Path(params.outputs[key]).parent.joinpath(*folders)) for key in ("model_dir", "report_dir")}
+
+
 def with_smoke(params: RunParams, overlay: str | Path = SMOKE_OVERLAY) -> RunParams:
     """``params`` shrunk by the smoke overlay: pairs built in memory, results under
     ``<reports|models>/smoke/<run>/``; the card's figures unchanged (they are facts, not knobs)."""
@@ -400,8 +405,7 @@ def with_smoke(params: RunParams, overlay: str | Path = SMOKE_OVERLAY) -> RunPar
     for section, values in smoke_changes(params.run, overlay).items():
         raw[section] = raw[section] | values
     raw["data"] = raw["data"] | {key: None for key in ("train_file", "eval_file", "corpus_file") if key in raw["data"]}
-    raw["outputs"] = {key: str(Path(params.outputs[key]).parent / SMOKE_RUNS_DIR / params.run)
-                      for key in ("model_dir", "report_dir")}
+    raw["outputs"] = _outputs_under(params, SMOKE_RUNS_DIR, params.run)
     return validate(raw, source=f"{params.source} with {overlay}")
 
 
@@ -414,8 +418,7 @@ def with_seed(params: RunParams, seed: int) -> RunParams:
     if isinstance(seed, bool) or not isinstance(seed, int) or not _seed(seed):
         raise ParamsError(f"{params.source}: training.seed: --seed {seed!r} is not an integer from 0 to 2**32 - 1; "
                           "fix: pass e.g. --seed 43")
-    outputs = {key: str(Path(params.outputs[key]).parent / SEED_RUNS_DIR / params.run / f"seed{seed}")
-               for key in ("model_dir", "report_dir")}
+    outputs = _outputs_under(params, SEED_RUNS_DIR, params.run, f"seed{seed}")
     raw = params.as_dict() | {"training": params.training | {"seed": seed}, "outputs": params.outputs | outputs}
     return validate(raw, source=f"{params.source} with --seed {seed}")
 
@@ -459,6 +462,5 @@ def with_real(params: RunParams, name: str, overlay: str | Path = REAL_OVERLAY) 
         raw[section] = raw[section] | values
     files = {key: None for key in ("train_file", "eval_file", "corpus_file") if key in raw["data"]}
     raw["data"] = raw["data"] | {"source": "real", "raw": entry["raw"]} | files
-    raw["outputs"] = {key: str(Path(params.outputs[key]).parent / REAL_RUNS_DIR / name)
-                      for key in ("model_dir", "report_dir")}
+    raw["outputs"] = _outputs_under(params, REAL_RUNS_DIR, name)
     return validate(raw, source=f"{params.source} with {overlay} runs.{name}")

@@ -13,14 +13,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
 
-ROOT_MARKER = "dvc.yaml"
+ROOT_MARKERS = ("dvc.yaml", "params")  # real/ and seeds/ hold a dvc.yaml of their own, but no params/
 
 
 def project_root(start: Path | None = None) -> Path:
-    """The nearest folder at or above ``start`` (default: cwd) holding dvc.yaml."""
+    """The nearest folder at or above ``start`` (default: cwd) holding dvc.yaml and params/: the same root
+    from any folder inside the repository."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / ROOT_MARKER).is_file():
+        if (folder / ROOT_MARKERS[0]).is_file() and (folder / ROOT_MARKERS[1]).is_dir():
             return folder
     return here
 

@@ -12,12 +12,13 @@ def plot_training(history: pd.DataFrame, card: dict, metric: str, intervals: pd.
 
     Loss: the card's logged points (the mean over its logging window) beside this run's mean over the
     same window; with a ``stand_in`` the legend names the card's model, whose loss they are. Metric: the base model and, for retrieval, random ranking as lines, and the tuned
-    model's 95% bootstrap interval as a bar at the last step. A legend entry only for what is drawn.
+    model's 95% bootstrap interval as a bar at the last step. A legend entry only for what is drawn, each legend
+    below its axes, so that it hides no point.
     Closed before it is returned, so a notebook shows it once, as the cell's value.
     """
-    from cardrepro.training import loss_at_card_steps
+    from cardrepro.loss_windows import loss_at_card_steps
 
-    fig, (ax_loss, ax_metric) = plt.subplots(1, 2, figsize=(11, 3.8))
+    fig, (ax_loss, ax_metric) = plt.subplots(1, 2, figsize=(11, 5.2))
     plt.close(fig)
     losses = history.dropna(subset=["loss"]) if "loss" in history else history.iloc[0:0]
     ax_loss.plot(losses.step, losses.loss, marker=".", color="tab:blue", label="this run (mean of each logging window)")
@@ -52,7 +53,7 @@ def plot_training(history: pd.DataFrame, card: dict, metric: str, intervals: pd.
                   title=f"{metric} on the held-out set" + ("" if card_eval else " (the card logs none)"))
     for ax in (ax_loss, ax_metric):
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16))  # below the axes: over no point
     fig.tight_layout()
     return fig
 

@@ -44,7 +44,7 @@ def to_terminal() -> None:
     from transformers.utils import logging as transformers_logging
 
     transformers.trainer.DEFAULT_PROGRESS_CALLBACK = transformers.trainer_callback.ProgressCallback
-    transformers_logging.set_verbosity_error()  # load reports name this machine's paths; tsdae_loss.decoder_note says what matters
+    transformers_logging.set_verbosity_error()  # load reports name this machine's paths; the TSDAE objective's decoder_facts say what matters
 
 
 def progress(iterable, desc: str):

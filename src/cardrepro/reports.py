@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from cardrepro.evaluation import heldout_phrase
+from cardrepro.sentences import heldout_phrase
+from cardrepro.findings import ABOVE, ACROSS, BELOW, ceiling, side_of_zero
+from cardrepro.outputs import DETAILS_FILE, METRICS_FILE, PLOTS_DIR
 from cardrepro.paths import atomic_write
-from cardrepro.verdict import SMOKE_FRACTION, card_facts, verdict
+from cardrepro.verdict import SMOKE_FRACTION, card_facts, margins, recorded, verdict
 
-METRICS_FILE = "metrics.json"  # declared as DVC metrics: a handful of columns per run
-DETAILS_FILE = "details.json"  # not declared as metrics: the whole record, read by the summary
-PLOTS_DIR = "plots"
 
 
 def _clean(value):
@@ -49,7 +48,7 @@ def headline_metrics(details: dict) -> dict:
     over the card's last logging window the run reached, what was substituted, and where it trained."""
     name = details["headline"]
     interval = details.get("intervals", {}).get(name, {})
-    judged = verdict(details)
+    judged = recorded(details)
     reached = [(step, pair) for step, pair in details["loss_at_card_steps"].items() if pair["run"] is not None]
     step, pair = reached[-1] if reached else (None, {"run": None, "card": None})
     shown = lambda value: None if value is None else round(value, 4)  # noqa: E731 - as every table shows them
@@ -107,56 +106,66 @@ def write_training_plots(report_dir: str | Path, history: pd.DataFrame, card: di
         write_plot_data(report_dir, "card_eval", card_points(card["logged_eval"], plot_column(metric)))
 
 
-def run_metrics(params, resolved, base: dict, tuned: dict, result, evaluator, intervals: pd.DataFrame,
-                train_pairs: int, extra: dict | None = None) -> dict:
-    """The run's whole record (``details.json``): what was substituted, base vs tuned vs card with
-    bootstrap intervals (``uncertainty.bootstrap_intervals``), loss over the card's logging windows, the
-    software it ran on (``environment.run_environment``) and ``extra`` sections (a TSDAE run's checks)."""
-    from cardrepro.environment import run_environment
-    from cardrepro.evaluation import heldout_counts
-    from cardrepro.training import loss_at_card_steps
+def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | None = None) -> dict:
+    """The run's whole record (``details.json``): the params it trained with (after the smoke, real and seed
+    overlays), what was substituted, base vs tuned vs card with bootstrap intervals
+    (``uncertainty.bootstrap_intervals``) and, where the recipe was repeated at other seeds, over seeds and items
+    (``cardrepro.repeats``), loss and evaluations at the card's logged steps, the software the train stage ran
+    on, ``extra`` sections (a TSDAE run's checks) and the verdict, computed here once."""
+    from cardrepro.loss_windows import loss_at_card_steps
+    from cardrepro.repeats import eval_at_card_steps, load_repeats, repeats_record
     from cardrepro.uncertainty import intervals_metrics
 
-    counts = {"train_pairs": train_pairs, **heldout_counts(evaluator)}
+    counts = {"train_pairs": measured["counts"]["train_pairs"], **measured["heldout"]}
     if "heldout" in params.data:
         counts["heldout"] = params.data["heldout"]
     resampled = counts.get("eval_queries", counts.get("eval_pairs"))  # one per-query (or per-pair) row each
-    card = params.card
-    loss_at_steps = loss_at_card_steps(result.history, [int(step) for step in card["logged_loss"]], card["logging_steps"])
-    return {
+    card, result, repeats = params.card, measured["training"], load_repeats(params)
+    loss_at_steps = loss_at_card_steps(measured["history"], [int(step) for step in card["logged_loss"]],
+                                       card["logging_steps"])
+    details = {
         "run": params.run,
+        "params": measured["params"],
         "substituted": {
-            "stand_in_model": resolved.is_stand_in,
+            "stand_in_model": measured["model"]["is_stand_in"],
             "generated_data": params.data["source"] == "generated",
         },
-        "model": resolved.as_metrics(),
+        "model": measured["model"],
         "data": {"source": params.data["source"], **counts},
         "headline": params.evaluation["metric"],
-        "base": base,
-        "tuned": tuned,
+        "base": measured["base_scores"],
+        "tuned": measured["tuned_scores"],
         "card": card.get("final_metrics") or {},
+        "card_recipe": {"train_pairs": card["train_pairs"], "steps": card_steps(card)},
         "intervals": intervals_metrics(intervals, resampled),
+        "repeats": repeats_record(params.training["seed"], measured, repeats, list(measured["tuned_scores"])),
+        "eval_at_card_steps": eval_at_card_steps(measured, repeats, card.get("logged_eval") or {},
+                                                 params.evaluation["metric"]),
         "loss_at_card_steps": {
             str(step): {"run": loss_at_steps.get(int(step)), "card": value} for step, value in card["logged_loss"].items()
         },
         "training": {
             "seed": params.training["seed"],
-            "steps": result.steps,
+            "steps": result["steps"],
             "card_steps": card_steps(card),
-            "seconds": round(result.seconds, 1),
-            "steps_per_second": round(result.steps / result.seconds, 3),
+            "seconds": round(result["seconds"], 1),
+            "steps_per_second": round(result["steps"] / result["seconds"], 3),
             "optim": params.training["optim"],
             "group_by_length": bool(params.training.get("group_by_length", False)),
-            "sentence_0_padding": result.padding,
-            "precision": result.precision,
-            "peak_memory_mib": result.peak_memory_mib,
-            "processes": result.processes,
-            "device": result.device,
-            "per_device_batch": result.per_device_batch,
+            "sentence_0_padding": result["padding"],
+            "precision": result["precision"],
+            "peak_memory_mib": result["peak_memory_mib"],
+            "processes": result["processes"],
+            "device": result["device"],
+            "per_device_batch": result["per_device_batch"],
         },
-        "environment": run_environment(),
+        "environment": measured["environment"],
         **(extra or {}),
     }
+    details["ceiling"] = ceiling(details["base"].get(details["headline"]),
+                                 details["intervals"].get(details["headline"], {}).get("tuned"), margins()["ceiling"])
+    details["verdict"] = verdict(details).as_record()  # once: every table and sentence reads it from here
+    return details
 
 
 def write_run_report(written, params, history: pd.DataFrame, details: dict) -> str:
@@ -178,7 +187,7 @@ def conclusion(details: dict, card: dict) -> str:
     metric = details["headline"]
     base, tuned, theirs = details["base"].get(metric), details["tuned"].get(metric), details["card"].get(metric)
     steps, data = details["training"]["steps"], details["data"]
-    judged = verdict(details)
+    judged = recorded(details)
     heldout = heldout_phrase(data)
     text = [f"**Verdict: {judged.status}** ({judged.why()}).",
             f"On {heldout} ({data['source']} data), {metric} went from {base:.4f} (base model) to {tuned:.4f} "
@@ -187,9 +196,10 @@ def conclusion(details: dict, card: dict) -> str:
     spread = details.get("intervals", {}).get(metric)
     if spread:
         low, high = spread["gain"]
-        effect = ("excludes zero: training raised the score on these held-out items" if low > 0 else
-                  "excludes zero: training lowered the score on these held-out items" if high < 0 else
-                  "does not exclude zero: these held-out items cannot tell whether training changed the score")
+        effect = {ABOVE: "excludes zero: training raised the score on these held-out items",
+                  BELOW: "excludes zero: training lowered the score on these held-out items",
+                  ACROSS: "does not exclude zero: these held-out items cannot tell whether training changed the score",
+                  }[side_of_zero(low, high)]
         text.append(f"Resampling the {details['intervals']['resampled_items']} held-out "
                     f"{'queries' if 'eval_queries' in data else 'pairs'}, the 95% interval of the tuned score is "
                     f"[{spread['tuned'][0]:.4f}, {spread['tuned'][1]:.4f}] and that of the gain "
@@ -205,6 +215,9 @@ def conclusion(details: dict, card: dict) -> str:
     if steps < SMOKE_FRACTION * theirs_steps:
         text.append("That makes this a smoke run: its numbers only show that the code path works; "
                     "`dvc repro` runs the card's recipe.")
+    if details.get("ceiling"):
+        text.append(f"**At the ceiling:** {' and '.join(details['ceiling'])}, so these held-out items leave "
+                    f"{metric} little room to show what training did.")
     text += _not_established(details, card_facts()[details["run"]])
     return " ".join(text)
 

@@ -26,8 +26,8 @@ from cardrepro.batching import (
     random_batches,
     token_lengths,
 )
-from cardrepro.params import LOSSES, check_processes
-from cardrepro.tsdae_loss import decoder_note, make_tsdae_loss
+from cardrepro.objectives import make_loss, objective
+from cardrepro.params import check_processes
 
 # The cards' recipe: round-robin multi-dataset sampler, no checkpoints needed here.
 FIXED_ARGUMENTS = {
@@ -50,6 +50,7 @@ class TrainingResult:
     processes: int  # training processes (training.processes): the world size
     device: str  # where each process trained: "cpu" or "cuda"
     per_device_batch: int  # pairs per process a step: the card's batch over the processes
+    objective_facts: dict | None = None  # what the objective says of its loss (how a TSDAE decoder meets the embedding)
 
 
 def device_name() -> str:
@@ -79,26 +80,6 @@ def peak_memory_mib() -> float:
         return torch.cuda.max_memory_allocated() / 2**20
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
     return peak / (2**20 if sys.platform == "darwin" else 2**10)
-
-
-def make_loss(model, training: dict, processes: int = 1):
-    """The card's loss, named in params (``training.loss``), with the card's loss parameters.
-
-    On several processes, MultipleNegativesRankingLoss gathers the candidates of every process, so
-    each anchor's in-batch negatives are the whole global batch, as on one process.
-    """
-    from sentence_transformers import util
-    from sentence_transformers.sentence_transformer import losses
-
-    name = training["loss"]
-    if name == "CosineSimilarityLoss":
-        return losses.CosineSimilarityLoss(model)  # MSE on cosine similarity, as in the card
-    if name == "MultipleNegativesRankingLoss":
-        return losses.MultipleNegativesRankingLoss(model, scale=20.0, similarity_fct=util.cos_sim,  # the cards' values
-                                                   gather_across_devices=processes > 1)
-    if name == "DenoisingAutoEncoderLoss":
-        return make_tsdae_loss(model, training)  # the card's cross-attention, or the embedding as a prefix
-    raise ValueError(f"training.loss: unsupported loss {name!r}; fix: use one of {', '.join(LOSSES)}")
 
 
 def training_arguments(training: dict, output_dir: str, evaluate: bool, batch_sampler=None, steps_per_epoch: int | None = None,
@@ -176,23 +157,7 @@ def epoch_steps(pairs: int, batch_size: int, processes: int) -> int:
     return math.ceil(pairs / batch_size) if processes == 1 else pairs // batch_size
 
 
-def train(model, train_pairs: list[dict], training: dict, evaluator=None, describe: bool = True) -> TrainingResult:
-    """Fit ``model`` in place; evaluate every ``eval_steps`` when an evaluator is given. ``describe``
-    prints how a TSDAE decoder meets the embedding (``tsdae_loss.decoder_note``).
-
-    ``training.group_by_length`` batches pairs of similar sentence_0 token length (cardrepro.batching).
-    ``training.processes`` above 1 (or ``training.torchrun_args``, for several machines) trains the same
-    way on that many processes under torchrun (``cardrepro.distributed``; CosineSimilarityLoss and
-    MultipleNegativesRankingLoss), and loads the result back into ``model``.
-    """
-    if (training.get("processes", 1) > 1 or training.get("torchrun_args")) and world_size() == 1:
-        from cardrepro.distributed import train_on_processes
-
-        return train_on_processes(model, train_pairs, training, evaluator)
-    return fit(model, train_pairs, training, evaluator, describe)
-
-
-def fit(model, train_pairs: list[dict], training: dict, evaluator=None, describe: bool = True) -> TrainingResult:
+def fit(model, train_pairs: list[dict], training: dict, evaluator=None) -> TrainingResult:
     """The trainer's run in this process, one of ``world_size()`` (a torchrun worker, or the only one)."""
     from sentence_transformers.sentence_transformer import SentenceTransformerTrainer
     from transformers import set_seed
@@ -204,8 +169,7 @@ def fit(model, train_pairs: list[dict], training: dict, evaluator=None, describe
     loss = make_loss(model, training, processes)
     if training.get("freeze_embeddings"):
         freeze_token_embeddings(loss)
-    if describe and training["loss"] == "DenoisingAutoEncoderLoss":
-        print(decoder_note(loss))
+    facts = objective(training["loss"]).loss_facts(loss)
     lengths = token_lengths([p["sentence_0"] for p in train_pairs], model.tokenizer, model.max_seq_length)
     batch_size, seed = training["batch_size"], training["seed"]
     if training.get("group_by_length"):
@@ -227,31 +191,4 @@ def fit(model, train_pairs: list[dict], training: dict, evaluator=None, describe
     chosen = {"bf16": arguments.bf16, "tf32": bool(arguments.tf32)}
     return TrainingResult(history_frame(trainer.state.log_history, name), seconds, trainer.state.global_step, loss,
                           precision_name(chosen), round(peak_memory_mib(), 1), round(padding_fraction(lengths, batches), 4),
-                          processes, device_name(), arguments.per_device_train_batch_size)
-
-
-def loss_at_card_steps(history: pd.DataFrame, card_steps: list[int], card_logging_steps: int) -> dict[int, float]:
-    """Our mean loss over each card logging window ending at a card step (absent if not reached)."""
-    logged = history.dropna(subset=["loss"]) if "loss" in history else history.iloc[0:0]
-    result = {}
-    for step in card_steps:
-        window = logged[(logged.step > step - card_logging_steps) & (logged.step <= step)]
-        if len(window) and window.step.max() == step:
-            result[step] = float(window.loss.mean())
-    return result
-
-
-def loss_window_table(history: pd.DataFrame, card: dict):
-    """The card's logged losses next to this run's mean over the same windows ("—" where the run ended
-    before a card step); a sentence when the card logged none."""
-    from cardrepro.display import readable
-
-    if not card["logged_loss"]:
-        from IPython.display import Markdown
-
-        return Markdown("The card logs no training loss, so there is no loss to compare.")
-    steps = [int(step) for step in card["logged_loss"]]
-    ours = loss_at_card_steps(history, steps, card["logging_steps"])
-    table = pd.DataFrame({"card": [float(v) for v in card["logged_loss"].values()], "this run": [ours.get(s) for s in steps]},
-                         index=pd.Index(steps, name=f"card step (mean of the {card['logging_steps']} steps before it)"))
-    return readable(table)
+                          processes, device_name(), arguments.per_device_train_batch_size, facts)

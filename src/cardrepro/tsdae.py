@@ -1,121 +1,14 @@
-"""TSDAE on decoder-only models: measure whether the decoder reads the sentence embedding.
+"""TSDAE's report: what the conditioning checks and the objective comparison measured, in tables and sentences.
 
-``DenoisingAutoEncoderLoss`` hands the pooled embedding to the decoder as ``encoder_hidden_states``
-for cross-attention. BERT decoders get cross-attention layers; Qwen2, Llama and Mistral have none
-and their ``forward`` swallows the argument, so the loss no longer depends on the source sentence
-and the pooled embedding gets no gradient. ``conditioning_check`` measures both facts on a batch;
-``compare_objectives`` trains the card's objective and the prefix one (``cardrepro.tsdae_loss``) side by side.
+The measuring is in ``cardrepro.objectives.tsdae`` (run by the train stage); this module only reads its results.
 """
 
 from __future__ import annotations
 
 import pandas as pd
-import torch
-from torch import Tensor, nn
 
-from cardrepro.tsdae_loss import make_tsdae_loss
-
-CHECK_PAIRS = 8  # a batch of the card's size
-CHECK_BATCHES = 16  # held-out batches the check averages over: their spread is the noise a rise must clear
-OBJECTIVE_NAMES = {"none": "card", "prefix": "prefix"}  # conditioning -> name in tables and metrics keys
-
-
-def objectives(training: dict) -> list[str]:
-    """The conditioning this run trains, then the other one when ``compare_conditioning`` asks for it."""
-    chosen = training.get("conditioning", "none")
-    other = "prefix" if chosen == "none" else "none"
-    return [chosen, other] if training.get("compare_conditioning") else [chosen]
-
-
-def _batch(model, pairs: list[dict]) -> tuple[dict, dict]:
-    device = model.device
-    source = model.preprocess([p["sentence_0"] for p in pairs])
-    target = model.preprocess([p["sentence_1"] for p in pairs])
-    move = lambda features: {k: v.to(device) if isinstance(v, Tensor) else v for k, v in features.items()}  # noqa: E731
-    return move(source), move(target)
-
-
-def _shuffled(features: dict, order: Tensor) -> dict:
-    return {k: v[order] if isinstance(v, Tensor) and v.dim() > 0 and v.shape[0] == len(order) else v
-            for k, v in features.items()}
-
-
-def _one_batch(loss: nn.Module, pairs: list[dict], generator: torch.Generator) -> tuple[float, float, float]:
-    """Loss with the pairs' own sources, with the sources deranged, and the gradient norm at the pooled embedding."""
-    model = loss.encoder
-    source, target = _batch(model, pairs)
-    order = torch.randperm(len(pairs), generator=generator)
-    while len(pairs) > 1 and bool((order == torch.arange(len(pairs))).any()):  # no source keeps its own target
-        order = torch.randperm(len(pairs), generator=generator)
-    captured: dict[str, Tensor] = {}
-
-    def keep(module, inputs, output):
-        output["sentence_embedding"].retain_grad()
-        captured["embedding"] = output["sentence_embedding"]
-
-    handle = model[1].register_forward_hook(keep)  # the Pooling module
-    try:
-        real = loss([source, target], None)
-        handle.remove()
-        real.backward()
-        grad = captured["embedding"].grad
-        with torch.no_grad():
-            shuffled = loss([_shuffled(source, order), target], None)
-    finally:
-        handle.remove()
-        loss.zero_grad(set_to_none=True)
-    return real.item(), shuffled.item(), float(grad.norm()) if grad is not None else 0.0
-
-
-def conditioning_check(loss: nn.Module, pairs: list[dict], seed: int = 0) -> dict[str, float]:
-    """Does ``loss`` depend on the source sentence? On each batch of ``CHECK_PAIRS`` of ``pairs`` (one
-    batch of all of them when there are fewer): the loss with each pair's own source vs with the
-    sources shuffled (a derangement, seeded), and the norm of the gradient that reaches the pooled
-    sentence embedding. Returns the means over the batches and the 95% bootstrap interval of the
-    mean gap, the batch-to-batch noise a rise must clear. Dropout is off; weights are unchanged.
-    """
-    from cardrepro.uncertainty import mean_interval
-
-    size = min(CHECK_PAIRS, len(pairs))
-    batches = [pairs[start:start + size] for start in range(0, len(pairs) - size + 1, size)]
-    generator = torch.Generator().manual_seed(seed)
-    was_training = loss.training
-    loss.eval()
-    try:
-        checks = [_one_batch(loss, batch, generator) for batch in batches]
-    finally:
-        loss.train(was_training)
-    real, shuffled, grads = (list(column) for column in zip(*checks, strict=True))
-    gaps = [after - before for before, after in zip(real, shuffled, strict=True)]
-    low, high = mean_interval(gaps, seed=seed)
-    mean = lambda values: sum(values) / len(values)  # noqa: E731
-    return {"loss_real": mean(real), "loss_shuffled": mean(shuffled), "loss_gap_shuffled": mean(gaps),
-            "loss_gap_low": low, "loss_gap_high": high, "grad_norm_pooled": mean(grads), "batches": len(batches)}
-
-
-def check_objectives(model, pairs: list[dict], training: dict) -> pd.DataFrame:
-    """``conditioning_check`` of each objective of ``objectives(training)`` on the first held-out pairs, before training.
-
-    Each objective is built afresh on ``model`` (its weights are not changed) from the run's seed.
-    """
-    rows = {}
-    for conditioning in objectives(training):
-        torch.manual_seed(training["seed"])  # a new cross-attention or projection starts from the same draw
-        loss = make_tsdae_loss(model, training, conditioning)
-        rows[OBJECTIVE_NAMES[conditioning]] = conditioning_check(loss, pairs[:CHECK_PAIRS * CHECK_BATCHES],
-                                                                 seed=training["seed"])
-    return conditioning_table(rows)
-
-
-def conditioning_table(checks: dict[str, dict]) -> pd.DataFrame:
-    """``conditioning_check`` results by objective name, one row each (the batch count a whole number)."""
-    return pd.DataFrame(checks).T.rename_axis("objective").astype({"batches": int})
-
-
-def check_trained(loss: nn.Module, pairs: list[dict], training: dict) -> dict[str, dict]:
-    """``conditioning_check`` of a trained objective (``TrainingResult.loss``), keyed by its name."""
-    name = OBJECTIVE_NAMES[training.get("conditioning", "none")]
-    return {name: conditioning_check(loss, pairs[:CHECK_PAIRS * CHECK_BATCHES], seed=training["seed"])}
+from cardrepro.findings import ABOVE, ACROSS, BELOW, side_of_zero, sides
+from cardrepro.objectives.tsdae.comparison import PROMPT_NAME
 
 
 def conditioning_metrics(before: pd.DataFrame, trained: dict[str, dict]) -> dict[str, float]:
@@ -153,7 +46,7 @@ def conditioning_finding(conditioning: dict[str, float]) -> str:
     if not measured:
         return wired + (f"; shuffling the sources changed the loss by {shown}, so whether the loss depends on the "
                         "embedding before training is not established.")
-    if low > 0.0 or high < 0.0:
+    if side_of_zero(low, high) != ACROSS:
         return wired + f", and before training its loss measurably depends on it: shuffling the sources changed it by {shown}."
     return wired + (f", but before training its loss does not measurably depend on it: shuffling the sources changed "
                     f"it by {shown}, an interval that includes zero.")
@@ -171,71 +64,13 @@ def trained_prefix_finding(prefix_runs: pd.DataFrame) -> str:
                        "the embedding after training is not established.")
     listed = "; ".join(f"seed {row['seed']} {row['trained_loss_gap_shuffled']:+.4f} [{row['trained_loss_gap_low']:+.4f}, "
                        f"{row['trained_loss_gap_high']:+.4f}]" for _, row in prefix_runs.iterrows())
-    rose = int((prefix_runs["trained_loss_gap_low"] > 0).sum())
+    rose = sum(side_of_zero(low, high) == ABOVE for low, high in
+               zip(prefix_runs["trained_loss_gap_low"], prefix_runs["trained_loss_gap_high"], strict=True))
     uses = ("its decoder uses the embedding" if rose == len(gaps)
             else "its loss does not measurably depend on the source, although the embedding receives gradient" if rose == 0
             else f"its decoder uses the embedding at {rose} of {len(gaps)} seeds, not at the others")
     return (text + f" ({listed}; 95% intervals over {batches} held-out batches). The rise clears that noise at {rose} of "
             f"{len(gaps)} seeds: {uses}.")
-
-
-def compare_objectives(resolved, model_params: dict, training: dict, train_pairs: list[dict],
-                       eval_pairs: list[dict], evaluator, main: tuple) -> tuple[pd.DataFrame, dict]:
-    """Train both objectives at each of ``training.compare_seeds`` from the base model: same data, steps, recipe.
-
-    ``main`` is this run's (held-out scores, TrainingResult, per-query scores), its objective at
-    ``training.seed``: reused, not trained again. Returns one row per (objective, seed) (held-out
-    scores, the conditioning check of the trained objective, seconds) and each run's per-query
-    scores by (objective, seed), for ``objective_gaps``.
-    """
-    from cardrepro.models import load_sentence_transformer
-    from cardrepro.progress import progress
-    from cardrepro.training import train
-    from cardrepro.uncertainty import per_query_scores
-
-    seeds = training.get("compare_seeds") or [training["seed"]]
-    chosen = training.get("conditioning", "none")
-    plan = [(conditioning, seed) for conditioning in objectives({**training, "compare_conditioning": True}) for seed in seeds]
-    rows, per_query = [], {}
-    for conditioning, seed in progress(plan, desc="objective x seed"):
-        if (conditioning, seed) == (chosen, training["seed"]):
-            scores, result, queries = main
-        else:
-            model = load_sentence_transformer(resolved, model_params["max_seq_length"], model_params.get("normalize"))
-            result = train(model, train_pairs, {**training, "conditioning": conditioning, "seed": seed}, describe=False)
-            queries = per_query_scores(model, evaluator)
-            scores = queries.mean().to_dict()  # the evaluator's figures, from the same single pass
-        check = check_trained(result.loss, eval_pairs, {**training, "conditioning": conditioning})
-        check = check[OBJECTIVE_NAMES[conditioning]]
-        rows.append({"objective": OBJECTIVE_NAMES[conditioning], "seed": seed, **scores,
-                     **{f"trained_{key}": value for key, value in check.items()}, "seconds": round(result.seconds, 1)})
-        per_query[(OBJECTIVE_NAMES[conditioning], seed)] = queries
-    return pd.DataFrame(rows), per_query
-
-
-# PromptEOL (Jiang et al., 2023): a decoder's last hidden state after a prompt asking for a one-word summary
-PROMPT_BASELINE = 'This sentence : "{}" means in one word:"'
-PROMPT_NAME = "PromptEOL"
-
-
-def prompt_baseline(resolved, model_params: dict, evaluation: dict, eval_pairs: list[dict],
-                    corpus: list[dict]) -> tuple[dict, pd.DataFrame]:
-    """A training-free decoder embedding from the literature on the same held-out queries: the base
-    model, every query and candidate wrapped in PromptEOL's prompt, the last token's hidden state as
-    the embedding. Returns its held-out scores and per-query scores."""
-    from sentence_transformers.sentence_transformer.modules import Pooling
-
-    from cardrepro.evaluation import make_evaluator
-    from cardrepro.models import load_sentence_transformer
-    from cardrepro.uncertainty import per_query_scores
-
-    model = load_sentence_transformer(resolved, model_params["max_seq_length"], normalize=False)
-    model[1] = Pooling(model.get_embedding_dimension(), pooling_mode="lasttoken")
-    wrap = PROMPT_BASELINE.format
-    pairs = [{**p, "sentence_0": wrap(p["sentence_0"]), "sentence_1": wrap(p["sentence_1"])} for p in eval_pairs]
-    candidates = [{**row, "text": wrap(row["text"])} for row in corpus or []]
-    queries = per_query_scores(model, make_evaluator(evaluation, pairs, candidates))
-    return queries.mean().to_dict(), queries
 
 
 MEAN_OVER_SEEDS = "mean over seeds"
@@ -306,11 +141,8 @@ def gains_over_base(base: pd.DataFrame, per_query: dict, prompt: pd.DataFrame | 
     the base model on the same held-out queries, with the 95% interval of a paired bootstrap."""
     from cardrepro.uncertainty import bootstrap_intervals
 
-    compared = {}
-    for objective in ("card", "prefix"):
-        frames = [frame for (name, _), frame in per_query.items() if name == objective]
-        if frames:
-            compared[f"{objective} objective"] = sum(frames) / len(frames)
+    compared = {f"{objective} objective": _averaged(per_query, objective) for objective in ("card", "prefix")}
+    compared = {name: scores for name, scores in compared.items() if scores is not None}
     if prompt is not None:
         compared[PROMPT_NAME] = prompt
     rows = {}
@@ -319,6 +151,88 @@ def gains_over_base(base: pd.DataFrame, per_query: dict, prompt: pd.DataFrame | 
         rows[name] = {"base": row["base"], "model": row["tuned"], "minus base": row["gain"],
                       "low": row["gain_low"], "high": row["gain_high"]}
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("compared with the base model")
+
+
+def _averaged(per_query: dict, objective: str) -> pd.DataFrame | None:
+    """An objective's per-query scores averaged over its seeds (None when it did not run)."""
+    frames = [frame for (name, _), frame in per_query.items() if name == objective]
+    return sum(frames) / len(frames) if frames else None
+
+
+def prompt_gaps(per_query: dict, prompt: pd.DataFrame | None, metric: str) -> pd.DataFrame:
+    """PromptEOL (no training) minus each objective (per-query scores averaged over its seeds) on the same
+    held-out queries, with the 95% interval of a paired bootstrap: does training beat a prompt?"""
+    from cardrepro.uncertainty import bootstrap_intervals
+
+    rows = {}
+    for objective in ("card", "prefix"):
+        scores = _averaged(per_query, objective)
+        if scores is None or prompt is None:
+            continue
+        row = bootstrap_intervals(scores, prompt).loc[metric]
+        rows[f"{PROMPT_NAME} - {objective} objective"] = {"objective": row["base"], PROMPT_NAME: row["tuned"],
+                                                          "difference": row["gain"], "low": row["gain_low"],
+                                                          "high": row["gain_high"]}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("paired comparison")
+
+
+def multiplicity_note(count: int) -> str:
+    """How many comparisons a section reads at 95% each, and what that means: no correction is made."""
+    return (f"This section reads {count} paired comparisons, each at 95% on its own; no correction for their number "
+            "is made. Were nothing different, about one such interval in twenty would still exclude zero by chance, so "
+            "one comparison that barely clears zero is weak evidence; those that clear it by a wide margin, or agree "
+            "at every seed, are not.")
+
+
+def prefix_start_finding(conditioning: dict[str, float]) -> str:
+    """The prefix objective before training: a negative gap means its untrained projection makes the decoder's
+    loss lower with another pair's source than with the pair's own, which training must first undo."""
+    gap = conditioning.get("prefix_loss_gap_shuffled")
+    if gap is None:
+        return ""
+    low, high = conditioning["prefix_loss_gap_low"], conditioning["prefix_loss_gap_high"]
+    shown = f"{gap:+.4f} [{low:+.4f}, {high:+.4f}]"
+    side = side_of_zero(low, high)
+    if side == BELOW:
+        return (f"Before training, the prefix objective's loss is lower with another pair's source than with the pair's "
+                f"own (gap {shown}, below zero): its new, untrained projection feeds the decoder vectors that mislead "
+                "it, so its training starts by undoing that before the embedding can help.")
+    if side == ABOVE:
+        return f"Before training, the prefix objective's loss already depends on the source (gap {shown}, above zero)."
+    return f"Before training, the prefix objective's loss does not measurably depend on the source (gap {shown})."
+
+
+def plot_objective_comparison(runs: pd.DataFrame, per_query: dict, base: pd.DataFrame, prompt: pd.DataFrame | None,
+                              chance: dict, metric: str):
+    """Each model's held-out ``metric`` with its 95% interval over the queries (an objective's scores averaged over
+    its seeds, each seed a dot), against the base model and random ranking as lines."""
+    import matplotlib.pyplot as plt
+
+    from cardrepro.uncertainty import bootstrap_intervals
+
+    models = {f"{name} objective": _averaged(per_query, name) for name in ("card", "prefix")}
+    models = {name: scores for name, scores in models.items() if scores is not None}
+    if prompt is not None:
+        models[PROMPT_NAME] = prompt
+    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.7 * len(models)))
+    plt.close(fig)
+    for row, (name, scores) in enumerate(models.items()):
+        interval = bootstrap_intervals(base, scores).loc[metric]
+        ax.plot([interval["tuned_low"], interval["tuned_high"]], [row, row], color="tab:blue", linewidth=4, alpha=0.5)
+        ax.plot([interval["tuned"]], [row], "o", color="tab:blue", label="mean, 95% interval over queries" if row == 0 else None)
+        objective = name.removesuffix(" objective")
+        seeds = runs[runs["objective"] == objective]
+        ax.plot(seeds[metric], [row] * len(seeds), "x", color="crimson", label="one seed" if row == 0 and len(seeds) else None)
+    ax.axvline(base[metric].mean(), color="0.4", linestyle="--", label=f"base model {base[metric].mean():.4f}")
+    if metric in chance:
+        ax.axvline(chance[metric], color="0.6", linestyle=":", label=f"random ranking {chance[metric]:.4f}")
+    ax.set_yticks(range(len(models)), list(models))
+    ax.set_ylim(len(models) - 0.5, -0.5)
+    ax.set(xlabel=metric, title=f"Held-out {metric} of each model")
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=2)
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
 
 
 def objective_runs_metrics(runs: pd.DataFrame) -> dict[str, dict[str, float]]:
@@ -346,7 +260,8 @@ def tsdae_metrics(before: pd.DataFrame, trained: dict[str, dict], table: pd.Data
 
 
 def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, gaps: pd.DataFrame, conditioning: dict[str, float],
-                          metric: str, stand_in: str | None, gains: pd.DataFrame | None = None) -> str:
+                          metric: str, stand_in: str | None, gains: pd.DataFrame | None = None,
+                          prompts: pd.DataFrame | None = None) -> str:
     """One paragraph whose claims follow from the comparison table, the paired gaps (``objective_gaps``),
     the gains over the base model (``gains_over_base``), the seeds and the conditioning checks.
     ``stand_in`` is the declared stand-in's id, None for the card's own model."""
@@ -356,7 +271,7 @@ def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, gaps: pd.Data
     prefix_runs = runs[runs["objective"] == "prefix"]
     if len(prefix_runs):
         text.append(f"The prefix objective sends gradient to it (norm {conditioning['prefix_grad_norm_pooled']:.4f} before "
-                    f"training). {trained_prefix_finding(prefix_runs)}")
+                    f"training). {prefix_start_finding(conditioning)} {trained_prefix_finding(prefix_runs)}")
     seeds = int(table.loc["card", "seeds"])
     shown = lambda name: (f"{table.loc[name, metric]:.4f}" if seeds == 1 else  # noqa: E731
                           f"{table.loc[name, metric]:.4f} [{table.loc[name, f'{metric}_min']:.4f}, "
@@ -371,6 +286,9 @@ def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, gaps: pd.Data
         text.append(line + ".")
     if gains is not None and len(gains):
         text.append(_gains_verdict(gains, metric))
+    if prompts is not None and len(prompts):
+        text.append(_prompt_verdict(prompts, metric))
+        text.append(multiplicity_note(len(gaps) + (0 if gains is None else len(gains)) + len(prompts)))
     blind = conditioning["card_loss_gap_shuffled"] == 0.0 and conditioning["card_grad_norm_pooled"] == 0.0
     carries = (" The card objective's zero gap and gradient follow from the decoder's architecture (no cross-attention) "
                "and carry over to the card's model; the" if blind else " The")
@@ -387,13 +305,23 @@ def comparison_conclusion(table: pd.DataFrame, runs: pd.DataFrame, gaps: pd.Data
     return " ".join(text)
 
 
+def _prompt_verdict(prompts: pd.DataFrame, metric: str) -> str:
+    """Whether training either objective beat a training-free prompt on the same queries, beyond their noise."""
+    words = {ABOVE: "above", BELOW: "below", ACROSS: "not separated from"}
+    listed = "; ".join(f"{name} {row['difference']:+.4f} [{row['low']:+.4f}, {row['high']:+.4f}]"
+                       for name, row in prompts.iterrows())
+    found = dict(zip(prompts.index, sides(prompts), strict=True))
+    said = "; ".join(f"{PROMPT_NAME} is {words[side]} the {name.split(' - ')[1]}" for name, side in found.items())
+    return f"Against the training-free prompt on the same queries ({metric}, 95% paired bootstrap interval): {listed}: {said}."
+
+
 def _gains_verdict(gains: pd.DataFrame, metric: str) -> str:
     """Which models beat the base model on the same queries beyond the noise of the queries, and which do not."""
-    side = lambda row: ("above it" if row["low"] > 0 else "below it" if row["high"] < 0  # noqa: E731
-                        else "not separated from it")
-    listed = "; ".join(f"{name} {row['minus base']:+.4f} [{row['low']:+.4f}, {row['high']:+.4f}], {side(row)}"
+    found = dict(zip(gains.index, sides(gains), strict=True))
+    words = {ABOVE: "above it", BELOW: "below it", ACROSS: "not separated from it"}
+    listed = "; ".join(f"{name} {row['minus base']:+.4f} [{row['low']:+.4f}, {row['high']:+.4f}], {words[found[name]]}"
                        for name, row in gains.iterrows())
-    above = [name for name, row in gains.iterrows() if row["low"] > 0]
+    above = [name for name in gains.index if found[name] == ABOVE]
     head = (f"Against the base model on the same held-out queries ({metric}, 95% paired bootstrap interval; an "
             f"objective's per-query scores averaged over its seeds first, so the interval resamples queries, not seeds): "
             f"{listed}.")
@@ -410,13 +338,14 @@ def _gap_verdict(gaps: pd.DataFrame, metric: str) -> str:
     listed = "; ".join(f"{seed if seed == MEAN_OVER_SEEDS else f'seed {seed}'} {row['prefix - card']:+.4f} "
                        f"[{row['low']:+.4f}, {row['high']:+.4f}]" for seed, row in gaps.iterrows())
     head = f"Prefix minus card on the same held-out queries ({metric}, 95% paired bootstrap interval): {listed}."
-    above, below = int((per_seed["low"] > 0).sum()), int((per_seed["high"] < 0).sum())
+    found = sides(per_seed)
+    above, below = found.count(ABOVE), found.count(BELOW)
     if len(per_seed) == 1:
-        side = "above" if above else "below" if below else None
+        side = found[0] if found[0] != ACROSS else None
         return head + (f" From one seed the prefix objective is {side} the card's on these queries; the seed spread "
                        "is not measured." if side else " From one seed, these queries do not separate the two objectives.")
     pooled, seeds = gaps.loc[MEAN_OVER_SEEDS], len(per_seed)
-    pooled_side = "above" if pooled["low"] > 0 else "below" if pooled["high"] < 0 else None
+    pooled_side = {ABOVE: "above", BELOW: "below", ACROSS: None}[side_of_zero(pooled["low"], pooled["high"])]
     if above == seeds or below == seeds:
         return head + f" The prefix objective is {'above' if above else 'below'} the card's at every seed, beyond the noise of the queries."
     if above and below:

@@ -118,14 +118,3 @@ def mean_interval(values: list[float], resamples: int = RESAMPLES, level: float 
     tail = (1 - level) / 2 * 100
     low, high = np.percentile(means, [tail, 100 - tail])
     return float(low), float(high)
-
-
-def significant_gain(intervals: pd.DataFrame, metric: str) -> str:
-    """One sentence on whether the gain's interval excludes zero."""
-    row = intervals.loc[metric]
-    span = f"{row['gain']:+.4f} (95% interval {row['gain_low']:+.4f} to {row['gain_high']:+.4f})"
-    if row["gain_low"] > 0:
-        return f"Training raised {metric} by {span}: the interval excludes zero."
-    if row["gain_high"] < 0:
-        return f"Training lowered {metric} by {span}: the interval excludes zero."
-    return f"Training changed {metric} by {span}: the interval includes zero, so this held-out set cannot tell."

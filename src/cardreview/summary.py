@@ -11,11 +11,13 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from cardrepro.display import figures_frame, markdown_table, readable, with_interval  # noqa: F401 (readable: for the notebook)
-from cardrepro.evaluation import HELDOUT_KINDS
+from cardrepro.findings import ABOVE, ACROSS, BELOW, side_of_zero
+from cardrepro.sentences import HELDOUT_KINDS
 from cardrepro.params import REAL_OVERLAY, REAL_RUNS_DIR, real_runs
 from cardrepro.paths import atomic_write, resolve  # relative paths are from the repository root, as in params
 from cardrepro.reports import DETAILS_FILE
-from cardrepro.verdict import LOSS_TOLERANCE, NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, card_facts, verdict
+from cardrepro.verdict import (CONSISTENT, NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, UNINFORMATIVE, card_facts,
+                               margins, recorded)
 
 MAIN_SEED_NOTE = "main run"
 SEED_COLUMNS = ["run", "seed", "origin", "headline", "training seconds"]
@@ -80,7 +82,10 @@ def side_by_side(generated: dict[str, dict | None], real: dict[str, dict | None]
                  overlay: str | Path = REAL_OVERLAY) -> pd.DataFrame:
     """One row per card run and real-data variant: the verdict and headline on the real data (the rows
     that can reproduce a card) beside those on the generated data (which, by construction, cannot)."""
-    variants = real_runs(overlay)
+    from cardrepro.repeats import repeated_runs
+
+    repeats = repeated_runs(overlay)  # a run at another seed shares the verdict of the run it repeats: one row
+    variants = {name: entry for name, entry in real_runs(overlay).items() if name not in repeats}
     rows = {}
     for run, found in generated.items():
         names = [name for name, entry in variants.items() if entry["run"] == run] or [None]
@@ -100,16 +105,15 @@ def _verdict_cells(side: str, found: dict | None, run: str, name: str | None) ->
         return {f"{side}: verdict": missing, f"{side}: headline [95% CI]": "—"}
     name_ = found["headline"]
     interval = found.get("intervals", {}).get(name_, {})
-    judged = verdict(found)
-    return {f"{side}: verdict": f"{judged.status} ({judged.why()})",
+    judged = recorded(found)
+    return {f"{side}: verdict": f"{judged.status} ({judged.why()}; {'; '.join(judged.caveats)})",
             f"{side}: headline [95% CI]": f"{name_} {with_interval(found['tuned'].get(name_), interval.get('tuned'))}"}
 
 
 def _card_headline(found: dict | None) -> str:
     if found is None:
         return "—"
-    figures = verdict(found).figures
-    return _card_figures(figures, found["headline"])
+    return _card_figures(recorded(found).figures, found["headline"])
 
 
 def recipe_comparison(real: dict[str, dict | None], run: str, step: str, overlay: str | Path = REAL_OVERLAY) -> pd.DataFrame:
@@ -127,7 +131,7 @@ def recipe_comparison(real: dict[str, dict | None], run: str, step: str, overlay
                                 or "the card's printed recipe",
                       "held out": _held_out(found["data"]), f"loss, steps 1-{step}": round(pair["run"], 4),
                       "card": pair["card"], "difference": f"{change:+.1%}",
-                      f"within ±{LOSS_TOLERANCE:.0%}": "yes" if abs(change) <= LOSS_TOLERANCE else "no",
+                      f"within ±{margins()['logged_loss']:.0%}": "yes" if abs(change) <= margins()["logged_loss"] else "no",
                       "model": _model(found)}
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("real run")
 
@@ -136,12 +140,12 @@ def recipe_finding(table: pd.DataFrame, step: str) -> str:
     """Which recipe's loss the card's logged loss matches, in words chosen by the table's numbers."""
     if table.empty:
         return f"No real-data run of this card reached step {step}: nothing to compare."
-    within = [name for name, row in table.iterrows() if row[f"within ±{LOSS_TOLERANCE:.0%}"] == "yes"]
+    within = [name for name, row in table.iterrows() if row[f"within ±{margins()['logged_loss']:.0%}"] == "yes"]
     card = table["card"].iloc[0]
     listed = lambda names: " and ".join(f"{name} ({table.loc[name, f'loss, steps 1-{step}']:.4f})"  # noqa: E731
                                         for name in names)
     others = [name for name in table.index if name not in within]
-    text = f"The card's logged loss at step {step} ({card:.4f}) is within ±{LOSS_TOLERANCE:.0%} of "
+    text = f"The card's logged loss at step {step} ({card:.4f}) is within ±{margins()['logged_loss']:.0%} of "
     if len(within) == 1:
         text += f"{listed(within)} only" + (f", not of {listed(others)}." if others else ".")
     elif within:
@@ -166,36 +170,72 @@ def _card_figures(figures: list, headline: str) -> str:
 
 def figures_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
     """Every figure every card reports, against the run's value, with its status and why."""
-    frames = [figures_frame(verdict(found).figures).assign(run=run) for run, found in metrics.items() if found is not None]
+    frames = [figures_frame(recorded(found).figures).assign(run=run) for run, found in metrics.items() if found is not None]
     columns = ["run", *figures_frame([]).columns]
     return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
 
-STATUS_COLOURS = {REPRODUCED: "tab:green", NOT_REPRODUCED: "tab:red", NOT_CHECKABLE: "0.55"}
+STATUS_COLOURS = {REPRODUCED: "tab:green", CONSISTENT: "tab:olive", NOT_REPRODUCED: "tab:red", UNINFORMATIVE: "0.55"}
 
 
-def plot_card_vs_run(metrics: dict[str, dict | None]):
-    """Each card figure the run also measured, as the run's value divided by the card's (1 = the same),
-    with the run's interval where it has one; coloured by the verdict on that figure."""
-    figures = [(run, f) for run, found in metrics.items() if found is not None
-               for f in verdict(found).figures if f.run is not None]
-    fig, ax = plt.subplots(figsize=(10, 0.45 * len(figures) + 1.4))
+def answer(generated: dict[str, dict | None], real: dict[str, dict | None], overlay: str | Path = REAL_OVERLAY) -> str:
+    """The summary's answer, first: each card under the best verdict any run of it reached on the card's own data
+    and model, with that verdict's one reason; the cards no run here can check, and why."""
+    by_card: dict[str, tuple[str, str, str]] = {}
+    unchecked_why: dict[str, str] = {}  # a card no run here can check: why, from its first real-data run
+    for name, entry in real_runs(overlay).items():
+        found = real.get(f"{REAL_RUNS_DIR}/{name}")
+        if found is None or entry["run"] in by_card:
+            continue
+        judged = recorded(found)
+        if judged.status != NOT_CHECKABLE:
+            by_card[entry["run"]] = (judged.status, name, judged.why())
+        else:
+            unchecked_why.setdefault(entry["run"], judged.why())
+    lines = []
+    for status in (REPRODUCED, CONSISTENT, NOT_REPRODUCED):
+        cards = [(card, name, why) for card, (got, name, why) in by_card.items() if got == status]
+        if cards:
+            lines.append(f"- **{status}:** " + "; ".join(f"{card} (real-data run {name}: {why})" for card, name, why in cards))
+    unchecked = [run for run in generated if run not in by_card]
+    if unchecked:
+        reasons = {run: unchecked_why.get(run) or recorded(generated[run]).why() for run in unchecked if generated.get(run)}
+        lines.append(f"- **{NOT_CHECKABLE}:** " + "; ".join(f"{run} ({reasons.get(run, 'not run')})" for run in unchecked))
+    return "\n".join(lines)
+
+
+def plot_card_vs_run(real: dict[str, dict | None]):
+    """Each card figure a real-data run could check, one panel per metric on its own linear scale: the card's
+    figure with its margin as a band, the run's 95% interval and value, and the untrained base model's interval
+    (the negative control) below it, coloured by the figure's status."""
+    checked = [(name.removeprefix(f"{REAL_RUNS_DIR}/"), f) for name, found in real.items() if found is not None
+               for f in recorded(found).figures if f.status != NOT_CHECKABLE and f.interval is not None]
+    metrics = list(dict.fromkeys(f.name for _, f in checked))
+    if not metrics:
+        return "No real-data run could check a card figure: nothing to draw."
+    margin = margins()["evaluation"]
+    fig, axes = plt.subplots(len(metrics), 1, figsize=(9, 1.3 + 1.1 * len(checked) / max(len(metrics), 1) * len(metrics)),
+                             squeeze=False)
     plt.close(fig)
-    for row, (run, figure) in enumerate(figures):
-        colour = STATUS_COLOURS[figure.status]
-        if figure.interval is not None:
-            ax.plot([bound / figure.card for bound in figure.interval], [row, row], color=colour, linewidth=3, alpha=0.6)
-        ax.plot([figure.run / figure.card], [row], "o", color=colour)
-    ax.axvline(1, color="black", linewidth=0.8)
-    ax.set_xscale("log")
-    ax.set_yticks(range(len(figures)), [f"{run}: {figure.name}" for run, figure in figures], fontsize=8)
-    ax.invert_yaxis()
-    handles = [plt.Line2D([], [], marker="o", linestyle="", color=colour, label=status)
-               for status, colour in STATUS_COLOURS.items() if any(f.status == status for _, f in figures)]
-    ax.legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
-    ax.set(xlabel="this run / the card (log scale; 1 = the same; bars: the run's 95% interval)",
-           title="Card figures against this repository's runs")
-    ax.grid(axis="x", alpha=0.3)
+    for ax, metric in zip(axes[:, 0], metrics, strict=True):
+        rows = [(run, f) for run, f in checked if f.name == metric]
+        card = rows[0][1].card
+        ax.axvspan(card - margin, card + margin, color="tab:blue", alpha=0.12, label=f"card ± margin ({margin:g})")
+        ax.axvline(card, color="tab:blue", linewidth=1)
+        for row, (run, figure) in enumerate(rows):
+            colour = STATUS_COLOURS.get(figure.status, "0.55")
+            ax.plot(figure.interval, [row, row], color=colour, linewidth=4, alpha=0.7)
+            ax.plot([figure.run], [row], "o", color=colour, label=figure.status if row == 0 else None)
+            if figure.control is not None:
+                ax.plot(figure.control, [row + 0.3, row + 0.3], color="0.4", linewidth=2, linestyle=":",
+                        label="untrained model's interval" if row == 0 else None)
+        ax.set_yticks(range(len(rows)), [run for run, _ in rows], fontsize=8)
+        ax.set_ylim(len(rows) - 0.4, -0.6)
+        ax.set_title(metric, fontsize=10, loc="left")
+        ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
+        ax.grid(axis="x", alpha=0.3)
+    axes[-1, 0].set_xlabel("value (bars: 95% intervals; solid: the tuned run, dotted: the untrained base model)")
+    fig.suptitle("Card figures against the real-data runs", fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -298,7 +338,7 @@ def plot_gains(metrics: dict[str, dict | None]):
         name = found["headline"]
         gain = found["tuned"][name] - found["base"][name]
         interval = found.get("intervals", {}).get(name, {}).get("gain")
-        colour = "tab:green" if interval and interval[0] > 0 else "tab:red" if interval and interval[1] < 0 else "0.5"
+        colour = {ABOVE: "tab:green", BELOW: "tab:red", ACROSS: "0.5"}[side_of_zero(*interval)] if interval else "0.5"
         if interval:
             ax.plot(interval, [row, row], color=colour, linewidth=3, alpha=0.6)
         ax.plot([gain], [row], "o", color=colour)

@@ -6,20 +6,21 @@ column names (sentence_0, sentence_1 and, where the card has one, label).
 
 from __future__ import annotations
 
+import importlib
 import warnings
-from typing import Callable
 
-from cardrepro.data import eedi, lcquad, mlqa, shorthand_pairs
 from cardrepro.data.jsonl import read_jsonl, write_jsonl
 from cardrepro.paths import resolve
 
 SPLITS = ("train", "eval", "corpus")
-BUILDERS: dict[str, Callable[[dict, str], list[dict]]] = {
-    "cosine_sparql": lcquad.build_pairs,
-    "tsdae_minilm": eedi.build_pairs,
-    "tsdae_qwen": eedi.build_pairs,
-    "mnrl_qa": mlqa.build_pairs,
-    "mnrl_compressed": shorthand_pairs.build_run_pairs,
+# Each run's builder, ``module.function(data_params, split)``, imported only when pairs are built (not when a
+# prepared file is read): a run's train stage depends on its own loader's module alone (dvc.yaml).
+BUILDERS = {
+    "cosine_sparql": "lcquad.build_pairs",
+    "tsdae_minilm": "eedi.build_pairs",
+    "tsdae_qwen": "eedi.build_pairs",
+    "mnrl_qa": "mlqa.build_pairs",
+    "mnrl_compressed": "shorthand_pairs.build_run_pairs",
 }
 # Runs whose retrieval targets can be more than the held-out pairs' answers: the whole misconception
 # catalogue; mnrl_qa's trained questions' answers when whole questions are held out.
@@ -42,7 +43,8 @@ def build_pairs(run: str, data: dict, split: str) -> list[dict]:
         raise ValueError(f"unknown split {split!r}; fix: use one of {', '.join(SPLITS)}")
     if split == "corpus" and run not in CORPUS_RUNS:
         raise ValueError(f"run {run!r} has no corpus split; fix: its held-out pairs are its corpus")
-    return BUILDERS[run](data, split)
+    module, function = BUILDERS[run].split(".")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), function)(data, split)
 
 
 def load_pairs(run: str, data: dict, split: str) -> list[dict]:
@@ -51,22 +53,18 @@ def load_pairs(run: str, data: dict, split: str) -> list[dict]:
     return read_jsonl(resolve(path), columns(run, split)) if path else build_pairs(run, data, split)
 
 
-def load_corpus(run: str, data: dict) -> list[dict]:
-    """Retrieval targets beyond the held-out answers ({"id", "text"} rows); none for most runs."""
-    return load_pairs(run, data, "corpus") if run in CORPUS_RUNS else []
-
-
-def check_data(params) -> None:
-    """Read every prepared file a run names, or build its pairs, before any model is loaded:
-    a broken file or an impossible row count stops here with one line, not after minutes of training."""
+def check_data(params) -> tuple[dict[str, list[dict]], list[str]]:
+    """Every split the run reads (train, eval and, for the retrieval runs, corpus), read or built once, before any
+    model is loaded: a broken file or an impossible row count stops here with one line, not after minutes of
+    training. Returns the splits and the warnings building them gave (dropped rows), for the report."""
     splits = [split for split in SPLITS if split != "corpus" or params.run in CORPUS_RUNS]
-    with warnings.catch_warnings():  # the notebook shows the data's warnings where it loads them
-        warnings.simplefilter("ignore")
-        for split in splits:
-            _check_split(params, split)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        loaded = {split: _checked_split(params, split) for split in splits}
+    return loaded, list(dict.fromkeys(str(warning.message) for warning in caught))
 
 
-def _check_split(params, split: str) -> None:
+def _checked_split(params, split: str) -> list[dict]:
     from cardrepro.data.counts import RowCountError
     from cardrepro.params import ParamsError
 
@@ -75,9 +73,9 @@ def _check_split(params, split: str) -> None:
         raise ParamsError(f"{params.source}: data.{split}_file: no such file {path!r}; "
                           f"fix: run `dvc repro prepare@{params.run}` first, or set it to null")
     try:
-        load_pairs(params.run, params.data, split)
+        return load_pairs(params.run, params.data, split)
     except RowCountError as exc:
         raise ParamsError(f"{params.source}: {exc}") from exc
 
 
-__all__ = ["CORPUS_RUNS", "SPLITS", "build_pairs", "check_data", "columns", "load_corpus", "load_pairs", "read_jsonl", "write_jsonl"]
+__all__ = ["CORPUS_RUNS", "SPLITS", "build_pairs", "check_data", "columns", "load_pairs", "read_jsonl", "write_jsonl"]

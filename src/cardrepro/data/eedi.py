@@ -33,7 +33,6 @@ import warnings
 from collections import Counter
 from pathlib import Path
 
-from cardrepro.data import eedi_generator
 from cardrepro.data.counts import check_counts
 from cardrepro.paths import resolve
 
@@ -227,16 +226,18 @@ def build_pairs(data: dict, split: str) -> list[dict]:
     misconception name as {"id", "text"}, the retrieval targets.
     """
     real = data["source"] == "real"
+    if not real:
+        from cardsynth import eedi as generator  # the offline stand-in, imported only where pairs are generated
     if split == "corpus":
-        names = read_catalogue(resolve(data["raw"])) if real else eedi_generator.catalogue()
+        names = read_catalogue(resolve(data["raw"])) if real else generator.catalogue()
         return [{"id": str(i), "text": name} for i, name in names.items()]
     if real:
         pairs = read_pairs(resolve(data["raw"]))
         check_counts(data, len(pairs), "pairs")
         train, held_out = split_by_question(pairs, data["eval_rows"] / len(pairs), data["seed"])
     else:
-        train = eedi_generator.generate_pairs(data["train_rows"], data["seed"])
-        held_out = _new_questions(eedi_generator.generate_pairs(data["eval_rows"], data["seed"] + 1), train)
+        train = generator.generate_pairs(data["train_rows"], data["seed"])
+        held_out = _new_questions(generator.generate_pairs(data["eval_rows"], data["seed"] + 1), train)
     if split == "eval":
         return [{k: p[k] for k in (*CARD_COLUMNS, "question_id", "misconception_id")} for p in held_out]
     return [{k: p[k] for k in CARD_COLUMNS} for p in train[: data["train_rows"]]]
@@ -250,3 +251,4 @@ def _new_questions(candidates: list[dict], train: list[dict]) -> list[dict]:
         warnings.warn(f"generated eval: dropped {len(candidates) - len(kept)} of {len(candidates)} "
                       "held-out pairs whose text also occurs in training", stacklevel=3)
     return kept
+

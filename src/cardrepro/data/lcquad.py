@@ -3,7 +3,7 @@
 The card's recipe, for source row i: a positive (sparql_wikidata_i, question_i, 1.0) and a
 negative (sparql_wikidata_i, question_{i+1}, 0.0); the last row's negative wraps to the first.
 Real rows come from the public files (official train/test JSON, the CSV export, or the hub
-dataset when reachable); generated rows from ``lcquad_generator`` when offline.
+dataset when reachable); generated rows from ``cardsynth.lcquad`` when offline.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import json
 import warnings
 from pathlib import Path
 
-from cardrepro.data import lcquad_generator
 from cardrepro.data.counts import check_counts
 from cardrepro.paths import resolve
 
@@ -101,7 +100,9 @@ def build_pairs(data: dict, split: str) -> list[dict]:
     if data["source"] == "real":
         rows = read_rows(data["raw"])
     else:
-        rows = lcquad_generator.generate_rows(data["train_rows"] + data["eval_rows"], seed=data["seed"])
+        from cardsynth.lcquad import generate_rows
+
+        rows = generate_rows(data["train_rows"] + data["eval_rows"], seed=data["seed"])
     check_counts(data, len(rows))
     train, held_out = split_rows(rows, data["train_rows"], data["eval_rows"])
     chosen = train if split == "train" else held_out

@@ -15,7 +15,6 @@ import random
 import warnings
 from pathlib import Path
 
-from cardrepro.data import mlqa_generator
 from cardrepro.data.counts import check_counts
 from cardrepro.paths import resolve
 
@@ -173,7 +172,9 @@ def build_pairs(data: dict, split: str) -> list[dict]:
     if data["source"] == "real":
         pairs, group_by = read_pairs(resolve(data["raw"])), "sentence_0"
     else:
-        pairs, group_by = mlqa_generator.generate_pairs(data["seed"]), "topic"
+        from cardsynth.mlqa import generate_pairs
+
+        pairs, group_by = generate_pairs(data["seed"]), "topic"
     check_counts(data, len(pairs), "pairs")
     if data.get("heldout", "answers") == "questions":
         train, held_out = split_questions(pairs, data["eval_questions"], data["eval_rows"], data["seed"], group_by)

@@ -11,14 +11,14 @@ import warnings
 from importlib import resources
 
 from cardrepro.data.counts import check_counts
-from cardrepro.data.shorthand import compress, split_sentences
 from cardrepro.paths import resolve
 
 
 def story_sentences() -> list[str]:
     """The packaged original story, one sentence per item."""
-    text = (resources.files("cardrepro.data") / "story.txt").read_text(encoding="utf-8")
-    return split_sentences(text)
+    from cardsynth.shorthand import split_sentences
+
+    return split_sentences((resources.files("cardsynth") / "story.txt").read_text(encoding="utf-8"))
 
 
 def build_pairs(sentences: list[str], group: int = 1) -> list[dict]:
@@ -27,6 +27,8 @@ def build_pairs(sentences: list[str], group: int = 1) -> list[dict]:
     Sentences whose compression is empty carry no signal and are dropped,
     with a warning that says how many.
     """
+    from cardsynth.shorthand import compress
+
     if group < 1:
         raise ValueError("group must be at least 1")
     pairs, dropped = [], 0
@@ -62,6 +64,8 @@ def build_run_pairs(data: dict, split: str) -> list[dict]:
         path = resolve(data["raw"])
         if not path.is_file():
             raise FileNotFoundError(f"{path}: no such text file; fix: pass a plain-text story as --raw")
+        from cardsynth.shorthand import split_sentences
+
         sentences = split_sentences(path.read_text(encoding="utf-8"))
     else:
         sentences = story_sentences()

@@ -1,0 +1,33 @@
+"""The training loss over the card's logging windows: the card logs the mean of each window of
+``logging_steps`` steps, so this run's mean over the same steps is the figure to set beside it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def loss_at_card_steps(history: pd.DataFrame, card_steps: list[int], card_logging_steps: int) -> dict[int, float]:
+    """Our mean loss over each card logging window ending at a card step (absent if not reached)."""
+    logged = history.dropna(subset=["loss"]) if "loss" in history else history.iloc[0:0]
+    result = {}
+    for step in card_steps:
+        window = logged[(logged.step > step - card_logging_steps) & (logged.step <= step)]
+        if len(window) and window.step.max() == step:
+            result[step] = float(window.loss.mean())
+    return result
+
+
+def loss_window_table(history: pd.DataFrame, card: dict):
+    """The card's logged losses next to this run's mean over the same windows ("—" where the run ended
+    before a card step); a sentence when the card logged none."""
+    from cardrepro.display import readable
+
+    if not card["logged_loss"]:
+        from IPython.display import Markdown
+
+        return Markdown("The card logs no training loss, so there is no loss to compare.")
+    steps = [int(step) for step in card["logged_loss"]]
+    ours = loss_at_card_steps(history, steps, card["logging_steps"])
+    table = pd.DataFrame({"card": [float(v) for v in card["logged_loss"].values()], "this run": [ours.get(s) for s in steps]},
+                         index=pd.Index(steps, name=f"card step (mean of the {card['logging_steps']} steps before it)"))
+    return readable(table)

@@ -1,0 +1,95 @@
+"""The sentences of a run's report that say what a measurement is: held-out sets, gains, the environment, the
+base model, a TSDAE decoder. Each is built from a recorded fact (``details.json``, the measurements), never
+decided here, so the words can change without re-running anything but the reports."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cardrepro.environment import LOCK_FILE
+
+HELDOUT_KINDS = {"answers": "questions also trained on, scored on answers never trained on", "questions": "questions never trained on"}
+
+
+def heldout_phrase(counts: dict) -> str:
+    """Held-out counts in words: "16 held-out pairs", "597 held-out queries ranked against 220 candidates",
+    and which split a run with a choice of splits (``data.heldout``) used."""
+    if "eval_queries" in counts:
+        kind = f" ({HELDOUT_KINDS[counts['heldout']]})" if "heldout" in counts else ""
+        return f"{counts['eval_queries']} held-out queries{kind} ranked against {counts['corpus']} candidates"
+    return f"{counts['eval_pairs']} held-out pairs"
+
+
+def significant_gain(intervals: pd.DataFrame, metric: str) -> str:
+    """One sentence on whether the gain's interval excludes zero."""
+    from cardrepro.findings import ABOVE, BELOW, side_of_zero
+
+    row = intervals.loc[metric]
+    span = f"{row['gain']:+.4f} (95% interval {row['gain_low']:+.4f} to {row['gain_high']:+.4f})"
+    side = side_of_zero(row["gain_low"], row["gain_high"])
+    if side in (ABOVE, BELOW):
+        return f"Training {'raised' if side == ABOVE else 'lowered'} {metric} by {span}: the interval excludes zero."
+    return f"Training changed {metric} by {span}: the interval includes zero, so this held-out set cannot tell."
+
+
+def environment_note(environment: dict) -> str:
+    """One line under the environment table: torch's build and whether the packages are the lock's."""
+    build = f"torch's {environment['torch_build']} build"
+    if environment["lock_sha256"] is None:
+        return f"{build}; no {LOCK_FILE} beside the project, so the other packages' versions are not checked."
+    differ = environment["not_as_locked"]
+    return (f"{build}; every other installed package is at the version {LOCK_FILE} pins (lock sha256 "
+            f"{environment['lock_sha256']})." if not differ else
+            f"{build}; {len(differ)} installed package(s) are not at the versions {LOCK_FILE} (sha256 "
+            f"{environment['lock_sha256']}) pins: {', '.join(differ[:5])}{' …' if len(differ) > 5 else ''}.")
+
+
+def model_banner(model: dict) -> str:
+    """Markdown at the top of a notebook's model section, from the record of the resolved base model."""
+    if not model["is_stand_in"]:
+        return f"**Base model:** `{model['requested']}`, loaded from {model['loaded_from']}."
+    return (f"> ⚠️ **STAND-IN MODEL.** The card's base model `{model['requested']}` is not available on this "
+            f"machine; this run uses `{model['stand_in']}` (from {model['loaded_from']}) instead. Numbers below "
+            "are NOT the card's model: compare trends, not values. Provide the real model with "
+            "`model.local_path` to reproduce the card itself.")
+
+
+def decoder_note(facts: dict) -> str:
+    """One line on how a TSDAE decoder meets the sentence embedding (``objectives.tsdae.loss.decoder_facts``)."""
+    name = facts["decoder"]
+    if facts["reads_embedding"] == "prefix":
+        return f"decoder {name}: reads the embedding as {facts['prefix_tokens']} prefix vectors through a new projection"
+    if facts["reads_embedding"] == "no":
+        return (f"decoder {name}: no cross-attention, so the card's objective cannot hand it the embedding "
+                "(see the conditioning check)")
+    return (f"decoder {name}: the encoder's weights, plus cross-attention in {facts['layers']} layers "
+            f"({facts['tensors']} tensors) that the encoder checkpoint lacks, newly initialised, as TSDAE expects")
+
+
+def training_line(training: dict) -> str:
+    """What the train stage reports of its training: the objective's note, then steps and time."""
+    note = decoder_note(training["objective_facts"]) if training.get("objective_facts") else None
+    return "\n".join(filter(None, [note, f"{training['steps']} steps in {training['seconds']:.1f} s"]))
+
+
+def data_line(source: str, measured: dict) -> str:
+    """How many pairs the run read, and the warnings reading them gave (rows dropped, and why)."""
+    counts = measured["counts"]
+    line = (f"{source} data: {counts['train_pairs']} training pairs, {counts['eval_pairs']} held-out pairs"
+            + (f", {counts['corpus']} catalogue entries" if counts["corpus"] else ""))
+    return "\n".join([line, *(f"warning: {warning}" for warning in measured["data_warnings"])])
+
+
+def curve_sentence(rows: list[dict], seeds: int) -> str:
+    """The card's logged evaluations against the run's at the same steps (``verdict.curve``), in one sentence."""
+    if not rows:
+        return ""
+    sides = {side: [str(row["step"]) for row in rows if row["side"] == side]
+             for side in ("card above the run", "card below the run", "within")}
+    spread = f"the range of the run's {seeds} seeds" if seeds > 1 else "the run's one seed"
+    parts = [f"{side.replace('the run', spread) if side != 'within' else 'within ' + spread} at step(s) {', '.join(steps)}"
+             for side, steps in sides.items() if steps]
+    lead = ("the run learns faster than the card early on" if sides["card below the run"] and
+            int(sides["card below the run"][0]) == rows[0]["step"] else "")
+    return (f"{lead + ': ' if lead else ''}the card's logged evaluation is {'; '.join(parts)} "
+            "(compared, not counted: there is no held-out interval between the run's first and last step)")
