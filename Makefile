@@ -90,7 +90,8 @@ plots: setup
 test: setup
 	$(RUN) "$(BIN)/pytest"
 
-# Re-execute the thin notebooks in place with the smoke profile (the outputs nbval checks).
+# Write notebooks/shared-cells.yaml into the run notebooks, then re-execute them in place with the smoke profile
+# (the outputs nbval checks).
 notebooks: setup
 	$(RUN) "$(BIN)/cardrepro" smoke
 

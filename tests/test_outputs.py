@@ -189,6 +189,40 @@ def test_a_publication_cut_short_keeps_the_previous_results_in_the_staging_folde
         remove_stale_staging(_params(tmp_path))
 
 
+@pytest.mark.slow
+def test_a_publication_that_fails_once_is_undone_and_the_previous_results_stay_in_place(tmp_path, monkeypatch):
+    """A read-only report folder, say: the model has moved, the metrics cannot. Every move made is undone, so the
+    previous model and report stand as before, and the next run starts clean."""
+    from cardrepro import outputs
+
+    _previous_results(tmp_path)
+    notebook = _stand_in_notebook(tmp_path / "works.ipynb", "print('done')")
+    _params(tmp_path)  # writes p.yaml before the tree is fingerprinted
+    before = tree_hash(tmp_path)
+    calls = []
+
+    def move_failing_once(source, target):
+        calls.append(target)
+        if len(calls) == 3:  # the old model aside, the new model in, then the old plots cannot move
+            raise OSError(30, "Read-only file system", str(target))
+        return shutil.move(source, target)
+
+    monkeypatch.setattr(outputs, "_move", move_failing_once)
+    with pytest.raises(outputs.PublishError, match=r"could not publish \(Read-only file system: .*\); nothing changed, "
+                       r"the previous results are in place; fix: make the output folders writable"):
+        execute(_params(tmp_path), notebook)
+    (tmp_path / "report" / "cosine_sparql.failed.ipynb").unlink(missing_ok=True)
+    assert tree_hash(tmp_path) == before and not staging_folder(_params(tmp_path)).exists()
+
+
+def test_a_stale_staging_folder_whose_process_id_was_reused_is_removed(tmp_path):
+    """pid 1 is alive in every container, but it is not the run that made the folder: its start time says so."""
+    folder = staging_folder(_params(tmp_path))
+    folder.mkdir(parents=True)
+    (folder / MARKER).write_text(json.dumps({"run": "cosine_sparql", "pid": 1, "started": "1"}))
+    assert "left by a run that was killed" in remove_stale_staging(_params(tmp_path)) and not folder.exists()
+
+
 def _with_ctrl_c() -> None:
     """A child started from a background job inherits an ignored SIGINT (the shell's rule for `cmd &`),
     and Python then never raises KeyboardInterrupt: restore the default, as a terminal's Ctrl-C finds it."""
@@ -241,7 +275,7 @@ def _gone(pids: list[int], timeout: float = 10) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sent", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("sent", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
 def test_an_interrupted_run_publishes_nothing_and_cleans_up(tmp_path, sent):
     _previous_results(tmp_path)
     notebook = _stand_in_notebook(tmp_path / "slow.ipynb", "import time\ntime.sleep(300)")

@@ -272,7 +272,19 @@ def test_a_real_report_depends_on_the_measurements_of_every_run_that_repeats_it(
         for other in repeat_names(params):
             assert f"reports/real/{other}/measured" in stage["deps"], f"{name}: add reports/real/{other}/measured"
             repeated += 1
-    assert repeated >= 2  # real cosine_sparql at three seeds
+
+
+def test_runs_that_differ_only_in_their_training_seed_repeat_each_other(tmp_path):
+    from cardrepro.repeats import repeated_runs
+
+    overlay = tmp_path / "real.yaml"
+    overlay.write_text(yaml.safe_dump({"runs": {
+        "cosine_sparql": {"run": "cosine_sparql", "raw": "data/raw/lcquad2", "set": {"data": {"train_rows": 2900}}},
+        "cosine_sparql_seed43": {"run": "cosine_sparql", "raw": "data/raw/lcquad2",
+                                 "set": {"data": {"train_rows": 2900}, "training": {"seed": 43}}},
+        "cosine_sparql_lr": {"run": "cosine_sparql", "raw": "data/raw/lcquad2",
+                             "set": {"data": {"train_rows": 2900}, "training": {"learning_rate": 1.0e-5}}}}}))
+    assert repeated_runs(overlay) == {"cosine_sparql_seed43": "cosine_sparql"}  # another learning rate is no repeat
 
 
 def _stages_whose_deps_change(copy: Path, path: str) -> set[str]:
