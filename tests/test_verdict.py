@@ -143,7 +143,8 @@ def test_the_cards_curve_is_compared_step_by_step_and_not_counted():
     from cardrepro.sentences import curve_sentence
 
     text = curve_sentence(judged.curve, seeds=3)
-    assert text.startswith("the run learns faster than the card early on") and "at step(s) 93, 186" in text
+    assert text.startswith("the run learns faster than the card early on: the card's logged evaluation lies below "
+                           "the range of the run's 3 seeds at steps 93, 186; within the range of the run's 3 seeds at step 744")
 
 
 def test_the_record_round_trips_so_no_table_recomputes_it():
@@ -192,3 +193,17 @@ def test_a_headline_at_the_ceiling_is_flagged(base, interval, flags):
     if flags == 2:
         assert found == ["the base model already scores 0.9661, at or above 0.95",
                          "the tuned interval [1.0000, 1.0000] has no width"]
+
+
+def test_the_committed_real_cosine_sparql_verdict_is_the_rules_on_its_own_record():
+    """The verdict stored in the committed record is what the rule gives on the rest of that record, the control
+    and the threshold group included."""
+    import json
+
+    from tests.conftest import REPO
+
+    path = REPO / "reports/real/cosine_sparql/details.json"
+    record = json.loads(path.read_text())
+    assert Verdict.from_record(record["verdict"]) == verdict(record)
+    statuses = {f.name: f.status for f in verdict(record).figures}
+    assert statuses["cosine_recall"] == UNINFORMATIVE  # the untrained model's recall interval holds the card's 0.93
