@@ -23,13 +23,20 @@ def markdown_table(table: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def with_interval(value: float | None, interval: list[float] | None = None, signed: bool = False) -> str:
-    """A value to 4 decimals with its 95% interval in brackets, as every table and verdict shows it."""
-    if value is None:
+def bracketed(interval, signed: bool = False) -> str:
+    """An interval to 4 decimals in brackets, as every table and verdict shows it ("—" for none)."""
+    if interval is None:
         return "—"
     number = "{:+.4f}" if signed else "{:.4f}"
-    shown = number.format(value)
-    return f"{shown} [{number.format(interval[0])}, {number.format(interval[1])}]" if interval else shown
+    return f"[{number.format(interval[0])}, {number.format(interval[1])}]"
+
+
+def with_interval(value: float | None, interval: list[float] | None = None, signed: bool = False) -> str:
+    """A value to 4 decimals with its 95% interval in brackets, when it has one."""
+    if value is None:
+        return "—"
+    shown = ("{:+.4f}" if signed else "{:.4f}").format(value)
+    return f"{shown} {bracketed(interval, signed)}" if interval else shown
 
 
 FIGURE_COLUMNS = ["figure", "card's value", "this run", "95% interval", "untrained model", "status", "why"]
@@ -37,10 +44,9 @@ FIGURE_COLUMNS = ["figure", "card's value", "this run", "95% interval", "untrain
 
 def figures_frame(figures: list) -> pd.DataFrame:
     """Each card figure against the run's value, with its status and why (``verdict.Verdict.figures``)."""
-    shown = lambda pair: "—" if pair is None else f"[{pair[0]:.4f}, {pair[1]:.4f}]"  # noqa: E731
     rows = [{"figure": f.name + (f" ({f.group})" if f.group else ""), "card's value": f"{f.card:.4f}",
-             "this run": "—" if f.run is None else f"{f.run:.4f}", "95% interval": shown(f.interval),
-             "untrained model": shown(f.control), "status": f.status, "why": f.why or "—"} for f in figures]
+             "this run": "—" if f.run is None else f"{f.run:.4f}", "95% interval": bracketed(f.interval),
+             "untrained model": bracketed(f.control), "status": f.status, "why": f.why or "—"} for f in figures]
     return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
 
 
@@ -71,8 +77,8 @@ def verdict_markdown(details: dict) -> str:
         lines += [f"**{len(seeded['seeds'])} training seeds:** {name} "
                   f"{', '.join(f'{values[str(s)]:.4f} (seed {s})' for s in seeded['seeds'])}; over seeds and held-out "
                   f"items together ({seeded['method']}) its 95% interval is "
-                  f"[{seeded['intervals'][name][0]:.4f}, {seeded['intervals'][name][1]:.4f}], the one the verdict uses.", ""]
-    if judged.curve:
+                  f"{bracketed(seeded['intervals'][name])}, the one the verdict uses.", ""]
+    if judged.curve and not judged.reasons:  # only where the run could check the card: its own data and model
         lines += [f"**The card's curve:** {curve_sentence(judged.curve, len(seeded['seeds']) if seeded else 1)}.", ""]
     objective, repeats = seed_repeats(details)
     if len(repeats) > 1:

@@ -29,7 +29,7 @@ def significant_gain(intervals: pd.DataFrame, metric: str) -> str:
     side = side_of_zero(row["gain_low"], row["gain_high"])
     if side in (ABOVE, BELOW):
         return f"Training {'raised' if side == ABOVE else 'lowered'} {metric} by {span}: the interval excludes zero."
-    return f"Training changed {metric} by {span}: the interval includes zero, so this held-out set cannot tell."
+    return f"Training changed {metric} by {span}: the interval includes zero, so these held-out items cannot tell."
 
 
 def environment_note(environment: dict) -> str:
@@ -84,12 +84,11 @@ def curve_sentence(rows: list[dict], seeds: int) -> str:
     """The card's logged evaluations against the run's at the same steps (``verdict.curve``), in one sentence."""
     if not rows:
         return ""
-    sides = {side: [str(row["step"]) for row in rows if row["side"] == side]
-             for side in ("card above the run", "card below the run", "within")}
-    spread = f"the range of the run's {seeds} seeds" if seeds > 1 else "the run's one seed"
-    parts = [f"{side.replace('the run', spread) if side != 'within' else 'within ' + spread} at step(s) {', '.join(steps)}"
-             for side, steps in sides.items() if steps]
-    lead = ("the run learns faster than the card early on" if sides["card below the run"] and
-            int(sides["card below the run"][0]) == rows[0]["step"] else "")
-    return (f"{lead + ': ' if lead else ''}the card's logged evaluation is {'; '.join(parts)} "
-            "(compared, not counted: there is no held-out interval between the run's first and last step)")
+    spread = f"the range of the run's {seeds} seeds" if seeds > 1 else "the run's value (one seed)"
+    words = {"card above the run": f"above {spread}", "card below the run": f"below {spread}", "within": f"within {spread}"}
+    steps = {side: [str(row["step"]) for row in rows if row["side"] == side] for side in words}
+    parts = [f"{words[side]} at step{'s' if len(found) > 1 else ''} {', '.join(found)}" for side, found in steps.items() if found]
+    lead = ("the run learns faster than the card early on: " if rows[0]["side"] == "card below the run" else
+            "the run learns more slowly than the card early on: " if rows[0]["side"] == "card above the run" else "")
+    return (f"{lead}the card's logged evaluation lies {'; '.join(parts)} (compared, not counted: there is no held-out "
+            "interval between the run's first and last step)")
