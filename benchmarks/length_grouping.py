@@ -51,14 +51,15 @@ def within_seed_noise(values: list[float], reference: list[float]) -> dict:
 
 def compare(run: str, steps: int, seeds: list[int], source: str = "generated", raw: str | None = None) -> dict:
     from benchmarks.bench_training import benchmark_data, benchmark_pairs
-    from cardrepro.data import load_corpus, load_pairs
+    from cardrepro.data import CORPUS_RUNS, load_pairs
     from cardrepro.evaluation import make_evaluator
     from cardrepro.params import load
 
     params = load(f"params/{run}.yaml")
     data = benchmark_data(params.data, source, raw)
     train_pairs = benchmark_pairs(run, steps, source, raw)  # the same seeded sample as the throughput benchmark
-    evaluator = make_evaluator(params.evaluation, load_pairs(run, data, "eval"), load_corpus(run, data))
+    corpus = load_pairs(run, data, "corpus") if run in CORPUS_RUNS else None
+    evaluator = make_evaluator(params.evaluation, load_pairs(run, data, "eval"), corpus)
     runs = {name: [one_run(run, steps, seed, grouped, train_pairs, evaluator) for seed in seeds]
             for name, grouped in (("random", False), ("length-grouped", True))}
     summary = {name: {"median_seconds": statistics.median(r["seconds"] for r in rows),

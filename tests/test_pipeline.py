@@ -128,7 +128,7 @@ def test_ctrl_c_or_a_failure_during_dvc_repro_keeps_the_previous_result(repo_cop
         os.killpg(repro.pid, signal.SIGINT)  # Ctrl-C in the terminal reaches the whole process group
         assert repro.wait(timeout=120) != 0
         assert _published(repo_copy, run) == before
-        assert f"train@{run}" in _dvc(repo_copy, "status", f"report@{run}")  # still to run: the params changed
+        assert f"train@{run}" in _dvc(repo_copy, "status", "--with-deps", f"report@{run}")  # still to run: params changed
 
         params["training"]["learning_rate"] = "fast"  # refused by the params check: the stage fails
         params_file.write_text(yaml.safe_dump(params, sort_keys=False))
@@ -261,17 +261,12 @@ def test_reading_prepared_pairs_imports_no_generator():
 def test_a_real_report_depends_on_the_measurements_of_every_run_that_repeats_it():
     """The report of a run repeated at other seeds reads their measurements (cardrepro.repeats): they must be
     dependencies, or a new repeat would leave its verdict stale."""
-    from cardrepro.params import load_run
-    from cardrepro.repeats import repeat_names
+    from cardrepro.repeats import repeated_runs
 
-    stage = yaml.safe_load((REPO / "real/dvc.yaml").read_text())["stages"]["report"]["do"]
-    runs = yaml.safe_load((REPO / "params/real.yaml").read_text())["runs"]
-    repeated = 0
-    for name, entry in runs.items():
-        params = load_run(f"params/{entry['run']}.yaml", real=name)
-        for other in repeat_names(params):
-            assert f"reports/real/{other}/measured" in stage["deps"], f"{name}: add reports/real/{other}/measured"
-            repeated += 1
+    deps = yaml.safe_load((REPO / "real/dvc.yaml").read_text())["stages"]["report"]["do"]["deps"]
+    for repeat, original in repeated_runs().items():
+        for name in (repeat, original):
+            assert f"reports/real/{name}/measured" in deps, f"real/dvc.yaml report: add reports/real/{name}/measured"
 
 
 def test_runs_that_differ_only_in_their_training_seed_repeat_each_other(tmp_path):

@@ -204,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt as exc:
         from cardrepro.outputs import Interrupted
 
+        _close_progress_bars()  # else the trainer's bar, freed with the traceback, redraws below the error line
         print(f"error: {args.command} interrupted; nothing was published, the previous results are as they were",
               file=sys.stderr)
         return 143 if isinstance(exc, Interrupted) else 130  # the shells' codes for SIGTERM and Ctrl-C
@@ -221,6 +222,14 @@ def main(argv: list[str] | None = None) -> int:
               "published; fix: open the .failed.ipynb beside its report to see the cell", file=sys.stderr)
         return 1
     return 0
+
+
+def _close_progress_bars() -> None:
+    """Close the bars an interrupted run left open, so that the error is the last line on the terminal."""
+    from tqdm.std import tqdm
+
+    for bar in list(getattr(tqdm, "_instances", ())):
+        bar.close()
 
 
 if __name__ == "__main__":
