@@ -25,6 +25,7 @@ TINY = {
     "file": "tiny.md",
     "base_model": "example-org/tiny-encoder",
     "train_pairs": 640,
+    "dataset": {"columns": ["anchor", "positive"], "loss_parameters": {"scale": 20.0, "similarity_fct": "cos_sim"}},
     "hyperparameters": {"loss": "MultipleNegativesRankingLoss", "epochs": 5, "batch_size": 32, "learning_rate": 2e-05,
                         "weight_decay": 0.01, "warmup_ratio": 0.1, "scheduler": "cosine", "optim": "adamw_torch",
                         "seed": 7, "max_seq_length": 64},
@@ -35,6 +36,7 @@ TINY = {
                     ")\n",
     "logging_steps": 50,
     "logged_loss": {50: 1.2345, 100: 0.8765},
+    "evaluator": {"kind": "retrieval", "name": "dev", "metric": "cosine_mrr@10"},
     "logged_eval": {20: 0.6012, 40: 0.665, 60: 0.6931, 80: 0.701, 100: 0.7143},
     "final_metrics": {"cosine_accuracy@1": 0.61, "cosine_mrr@10": 0.7142857142857143},
     "framework_versions": {"Python": "3.11.7", "Sentence Transformers": "3.3.1", "Transformers": "4.47.1"},
@@ -101,3 +103,17 @@ def test_module_exit_status_for_a_malformed_card(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.startswith("card.md: Training Logs: row 5 has 1 cells, the header 4;")
     assert done.stderr.count("\n") == 1
+
+
+def test_the_card_token_table_is_read_and_a_broken_one_refused_by_card_import(tmp_path: Path, capsys) -> None:
+    from cardrepro.cli import main as cardrepro
+
+    text = (CARDS / "kitchen.md").read_text(encoding="utf-8")
+    assert card_section(text, "kitchen.md")["dataset"]["statistics"]["anchor"] == {
+        "type": "string", "min": 7, "mean": 8.06, "max": 10, "unit": "tokens"}
+    card = tmp_path / "card.md"
+    card.write_text(text.replace("<li>mean: 8.06 tokens</li>", ""), encoding="utf-8")
+    assert cardrepro(["card", "import", str(card), "--run", "broken"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("error: card.md: Training Dataset: column anchor: no min, mean and max in ")
+    assert err.count("\n") == 1 and not (REPO / "params" / "broken.yaml").exists()

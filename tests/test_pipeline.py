@@ -100,6 +100,37 @@ def _published(copy: Path, run: str) -> dict[str, bytes]:
     return {f.relative_to(copy).as_posix(): f.read_bytes() for f in files}
 
 
+def _cardrepro(copy: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([Path(sys.executable).parent / "cardrepro", *args], cwd=copy, capture_output=True, text=True)
+
+
+@pytest.mark.slow
+def test_an_imported_card_runs_under_dvc_repro_by_name_and_opens_with_its_verdict(repo_copy):
+    """`cardrepro card import` on a card written for this test (tests/data/cards/kitchen.md, its pairs beside it,
+    the packaged all-MiniLM-L6-v2): params, notebook and registry entry, then `dvc repro` trains and reports it."""
+    card, pairs = "tests/data/cards/kitchen.md", "tests/data/cards/kitchen-pairs.jsonl"
+    missing = _cardrepro(repo_copy, "card", "import", card, "--run", "kitchen_gap")  # no data named: a gap
+    assert missing.returncode == 0, missing.stderr
+    check = _cardrepro(repo_copy, "check", "params/kitchen_gap.yaml")
+    assert check.returncode == 2 and check.stderr.count("\n") == 1 and "data.raw: no such file or folder " \
+        "'data/raw/kitchen_gap'; fix: put the card's training pairs there" in check.stderr
+    done = _cardrepro(repo_copy, "card", "import", card, "--run", "kitchen", "--data", pairs)
+    assert done.returncode == 0, done.stderr
+    assert "kitchen: wrote params/kitchen.yaml" in done.stdout and "kitchen: wrote notebooks/kitchen.ipynb" in done.stdout
+    again = _cardrepro(repo_copy, "card", "import", card, "--run", "kitchen", "--data", pairs)
+    assert again.returncode == 2 and again.stderr == ("error: params/runs.yaml: runs.kitchen: the run exists; fix: "
+                                                      "choose another --run name\n")
+    repro = _dvc(repo_copy, "repro", "report@kitchen")
+    assert all(f"Running stage '{stage}@kitchen'" in repro for stage in ("prepare", "train", "report"))
+    details = json.loads((repo_copy / "reports/kitchen/details.json").read_text())
+    assert details["data"]["train_pairs"] == 32 and details["training"]["steps"] == 4
+    assert details["data_check"]["status"] == "match"  # the card's token table was counted on these very pairs
+    executed = json.loads((repo_copy / "reports/kitchen/kitchen.ipynb").read_text())
+    verdict = "".join(executed["cells"][1]["outputs"][0]["data"]["text/markdown"])
+    assert verdict.startswith(f"### Verdict: {details['verdict']['status']}")
+    assert "training pairs: tokens per column" in verdict
+
+
 @pytest.mark.slow
 def test_ctrl_c_or_a_failure_during_dvc_repro_keeps_the_previous_result(repo_copy):
     """DVC removes a stage's outputs before it runs unless they persist; with persist the published result (model,

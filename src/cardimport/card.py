@@ -6,10 +6,11 @@ import re
 from typing import Any
 
 from cardimport import front_matter as meta
+from cardimport.dataset import dataset
 from cardimport.errors import CardError
 from cardimport.hyperparameters import hyperparameters
 from cardimport.markdown import bullets, required_section, section
-from cardimport.training_logs import by_step, headline_column, log_rows, logging_steps
+from cardimport.training_logs import by_step, evaluator, headline_column, log_rows, logging_steps
 
 FENCED = re.compile(r"```[^\n]*\n(.*?)```", re.S)
 
@@ -34,12 +35,15 @@ def card_section(text: str, file_name: str) -> dict[str, Any]:
             "file": file_name,
             "base_model": data.base_model,
             "train_pairs": meta.train_pairs(data),
+            "dataset": dataset(text),
             "hyperparameters": hyperparameters(text, meta.loss(data)),
             "architecture": architecture(text),
             "logging_steps": logging_steps(loss),
             "logged_loss": loss,
         }
         headline = headline_column(section(text, "Metrics"))
+        if used := evaluator(section(text, "Metrics")):
+            found["evaluator"] = used
         if rows and headline in rows[0]:
             found["logged_eval"] = by_step(rows, headline)
         if final := meta.final_metrics(data):

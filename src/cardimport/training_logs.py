@@ -55,3 +55,24 @@ def headline_column(metrics: str | None) -> str | None:
     """
     dataset, metric = DATASET.search(metrics or ""), PRIMARY_METRIC.search(metrics or "")
     return f"{dataset.group(1)}_{metric.group(1)}" if dataset and metric else None
+
+
+EVALUATORS = {"BinaryClassificationEvaluator": "binary", "InformationRetrievalEvaluator": "retrieval"}
+EVALUATED_WITH = re.compile(r"^\* Evaluated with \[<code>(\w+)</code>\]", re.M)
+
+
+def evaluator(metrics: str | None) -> dict[str, str] | None:
+    """The first evaluator of the Metrics section: {"kind", "name", "metric"} (its class as this project's
+    evaluation.kind, its dataset name, its bold primary metric); None for a card that evaluated nothing."""
+    used = EVALUATED_WITH.search(metrics or "")
+    if used is None:
+        return None
+    kind = EVALUATORS.get(used.group(1))
+    if kind is None:
+        raise CardError("Metrics", f"evaluated with {used.group(1)}, which this project cannot re-run",
+                        f"re-run only cards evaluated with {' or '.join(EVALUATORS)}")
+    dataset, metric = DATASET.search(metrics), PRIMARY_METRIC.search(metrics)
+    if not dataset or not metric:
+        raise CardError("Metrics", "no '* Dataset: `name`' line or no bold primary metric",
+                        "keep the Metrics section the card writer prints")
+    return {"kind": kind, "name": dataset.group(1), "metric": metric.group(1)}

@@ -104,23 +104,55 @@ def _summary(args: argparse.Namespace) -> None:
     print(f"summary: executed notebook at {shown(published)}, rendered at {shown(published.with_suffix('.html'))}")
 
 
-NOTEBOOKS = (*RUNS, "summary")  # every notebook under notebooks/, the summary last (it reads the runs' results)
+def notebooks() -> list[str]:
+    """Every notebook under notebooks/: each run's (params/runs.yaml), then the summary (it reads their results)."""
+    from cardrepro.params import pipeline_runs
+
+    return [*pipeline_runs(), "summary"]
 
 
 def _smoke(args: argparse.Namespace) -> None:
     from cardrepro.notebooks import refresh_smoke
 
-    unknown = set(args.runs) - set(NOTEBOOKS)
+    names = notebooks()
+    unknown = set(args.runs) - set(names)
     if unknown:
-        raise ValueError(f"unknown notebook(s) {', '.join(sorted(unknown))}; fix: use some of {', '.join(NOTEBOOKS)}")
+        raise ValueError(f"unknown notebook(s) {', '.join(sorted(unknown))}; fix: use some of {', '.join(names)}")
     from cardrepro.notebook_cells import SHARED_CELLS, sync
 
-    for name in args.runs or [n for n in NOTEBOOKS if resolve(f"notebooks/{n}.ipynb").is_file()]:
-        if name in RUNS:
+    for name in args.runs or [n for n in names if resolve(f"notebooks/{n}.ipynb").is_file()]:
+        if name != "summary":
             changed = sync(f"notebooks/{name}.ipynb")
             if changed:
                 print(f"{name}: wrote {', '.join(changed)} from {SHARED_CELLS}")
         print(f"{name}: refreshed {refresh_smoke(f'notebooks/{name}.ipynb')}")
+
+
+def _card_import(args: argparse.Namespace) -> None:
+    from cardimport import CardError, card_section
+    from cardimport.new_run import write_run
+    from cardimport.params_file import params_yaml
+    from cardrepro.params import RUN_NAME
+    from cardrepro.paths import project_root
+
+    if not RUN_NAME.match(args.run):
+        raise ValueError(f"--run {args.run!r}: not a run name; fix: use lower-case letters, digits and underscores, "
+                         "starting with a letter")
+    try:
+        text = args.card.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{args.card.name}: not UTF-8 text (byte {exc.start}); fix: give the card as UTF-8") from exc
+    try:
+        card = card_section(text, args.card.name)
+    except CardError as exc:
+        raise ValueError(str(exc)) from exc
+    if args.print:
+        sys.stdout.write(params_yaml(args.run, args.card.name, card, args.data or f"data/raw/{args.run}"))
+        return
+    for path in write_run(project_root(), args.run, args.card.name, card, args.data):
+        print(f"{args.run}: wrote {shown(path)}")
+    print(f"{args.run}: next, `cardrepro check params/{args.run}.yaml` names what the card left open; then `dvc repro "
+          f"report@{args.run}`")
 
 
 def _described(add_parser):
@@ -143,7 +175,7 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser = _described(commands.add_parser)
 
     pairs = commands.add_parser("pairs", help="write a run's pairs as JSON Lines with the card's column names")
-    pairs.add_argument("run", choices=RUNS)
+    pairs.add_argument("run", help="a run of params/runs.yaml, e.g. cosine_sparql")
     pairs.add_argument("--source", choices=SOURCES, required=True)
     pairs.add_argument("--raw", help="real data: a file, a folder or hf://<dataset id> (default: params data.raw)")
     pairs.add_argument("--split", choices=SPLITS, default="train")
@@ -152,7 +184,7 @@ def parser() -> argparse.ArgumentParser:
     pairs.set_defaults(handler=_pairs)
 
     prepare = commands.add_parser("prepare", help="write every split of a run's pairs to the files its params name")
-    prepare.add_argument("run", choices=RUNS)
+    prepare.add_argument("run", help="a run of params/runs.yaml, e.g. cosine_sparql")
     prepare.add_argument("--params", help="params file (default: params/<run>.yaml)")
     prepare.set_defaults(handler=_prepare)
 
@@ -182,9 +214,20 @@ def parser() -> argparse.ArgumentParser:
                          "with --seeds-root")
     summary.set_defaults(handler=_summary)
 
+    card = commands.add_parser("card", help="read a sentence-transformers model card")
+    card_commands = card.add_subparsers(dest="card_command", required=True, parser_class=OneLineParser)
+    imported = card_commands.add_parser("import", help="a card's run in one step: params/<run>.yaml from the card, its "
+                                        "notebook and its place in params/runs.yaml, so that `dvc repro` runs it")
+    imported.add_argument("card", type=Path, help="the model card (its README.md)")
+    imported.add_argument("--run", required=True, help="the new run's name: lower-case letters, digits, underscores")
+    imported.add_argument("--data", help="the file (or folder of one file) of the card's training pairs "
+                          "(default: data/raw/<run>, to be filled in)")
+    imported.add_argument("--print", action="store_true", help="print the params file it would write; write nothing")
+    imported.set_defaults(handler=_card_import)
+
     smoke = commands.add_parser("smoke", help="write the shared cells (notebooks/shared-cells.yaml) into the run notebooks, "
                                 "then re-execute notebooks in place with the smoke profile (params/smoke.yaml)")
-    smoke.add_argument("runs", nargs="*", help=f"some of {', '.join(NOTEBOOKS)} (default: all of them)")
+    smoke.add_argument("runs", nargs="*", help="some of the runs of params/runs.yaml and summary (default: all of them)")
     smoke.set_defaults(handler=_smoke)
     return top
 

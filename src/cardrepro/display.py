@@ -89,8 +89,15 @@ def verdict_markdown(details: dict) -> str:
                   f"{max(scores) - min(scores):.4f} from the seed alone.", ""]
     if "conditioning" in details:
         lines += [f"**Beyond the card:** {conditioning_finding(details['conditioning'])}", ""]
-    if judged.figures:
-        lines += [markdown_table(figures_frame(judged.figures).set_index("figure"))]
+    table = figures_frame(judged.figures)
+    check = details.get("data_check")
+    if check:  # the pairs against the card's: shown as a row, never counted
+        table = pd.concat([table, pd.DataFrame([{
+            "figure": "training pairs: tokens per column", "card's value": check["card"], "this run": check["run"] or "—",
+            "95% interval": "—", "untrained model": "—", "status": check["status"], "why": check["why"]}])],
+            ignore_index=True)
+    if len(table):
+        lines += [markdown_table(table.set_index("figure"))]
     return "\n".join(lines)
 
 

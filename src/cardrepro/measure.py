@@ -28,7 +28,7 @@ def measure(params: RunParams, model_dir: Path, data: tuple[dict, list[str]] | N
     """Train ``params``'s run, save its model in ``model_dir`` and return everything measured on the way.
     ``data``: the pairs and their warnings as ``data.check_data`` returns them (read here when not given)."""
     from cardrepro.data import check_data
-    from cardrepro.data.stats import token_length_table
+    from cardrepro.data.stats import CARD_SAMPLE, token_length_table
     from cardrepro.distributed import train
     from cardrepro.environment import run_environment
     from cardrepro.evaluation import chance_scores, evaluate, heldout_counts, make_evaluator, pair_embeddings
@@ -48,7 +48,9 @@ def measure(params: RunParams, model_dir: Path, data: tuple[dict, list[str]] | N
         "counts": {"train_pairs": len(train_pairs), "eval_pairs": len(eval_pairs), "corpus": len(corpus)},
         "data_warnings": data_warnings,
         "train_sample": train_pairs[:SAMPLE_ROWS],
-        "token_lengths": token_length_table(train_pairs, model.tokenizer, params.model["max_seq_length"]).to_dict(),
+        "token_lengths": token_length_table(train_pairs, model.tokenizer, params.model["max_seq_length"],
+                                            first_n=params.card.get("dataset", {}).get("statistics_sample", CARD_SAMPLE)
+                                            ).to_dict(),
         "environment": run_environment(),
     }
     evaluator = make_evaluator(params.evaluation, eval_pairs, corpus)

@@ -8,6 +8,7 @@ the fix, so a typo never silently falls back to a default after minutes of train
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -18,7 +19,9 @@ from cardrepro.batching import GROUPABLE_LOSSES
 from cardrepro.evaluation import CUTOFF_KEYS, EVALUATOR_KINDS, metric_names
 from cardrepro.paths import resolve
 
-RUNS = ("cosine_sparql", "tsdae_minilm", "tsdae_qwen", "mnrl_qa", "mnrl_compressed")
+RUNS = ("cosine_sparql", "tsdae_minilm", "tsdae_qwen", "mnrl_qa", "mnrl_compressed")  # the five seed cards' runs
+RUNS_FILE = "params/runs.yaml"  # every run of the pipeline: the five and those `cardrepro card import` added
+RUN_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # a folder, a DVC stage key and a Python identifier alike
 SOURCES = ("generated", "real")
 SCHEDULERS = ("linear", "constant", "cosine")
 LOSSES = ("CosineSimilarityLoss", "MultipleNegativesRankingLoss", "DenoisingAutoEncoderLoss")
@@ -92,6 +95,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
                          fix="use 'answers' (new answers to trained questions) or 'questions' (questions never trained on)"),
         "eval_questions": Field(INT, required=False, check=_positive,
                                 fix="give how many whole questions to hold out, such as 12"),
+        "columns": Field(LIST, required=False, check=lambda x: len(x) in (2, 3) and all(isinstance(c, str) for c in x),
+                         fix="list the data file's columns in the card's order: its two texts, then its label if any"),
         "train_file": Field(OPT_STR, required=False, fix="give a JSON Lines path, or null to build pairs in memory"),
         "eval_file": Field(OPT_STR, required=False, fix="give a JSON Lines path, or null to build pairs in memory"),
         "corpus_file": Field(OPT_STR, required=False, fix="give a JSON Lines path, or null to build it in memory"),
@@ -159,6 +164,10 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "final_metrics": Field(DICT, required=False, fix="map the card's metric names to their values"),
         "framework_versions": Field(DICT, required=False,
                                     fix="copy the card's 'Framework Versions' (Python, Sentence Transformers, ...) as text"),
+        "dataset": Field(DICT, required=False,
+                         fix="run `cardrepro card import CARD --print`: the card's columns and their token statistics"),
+        "evaluator": Field(DICT, required=False,
+                           fix="run `cardrepro card import CARD --print`: the card's evaluator kind, name and metric"),
     },
 }
 TOP_LEVEL = {"run", *SCHEMA}
@@ -206,8 +215,9 @@ def validate(raw: dict[str, Any], source: str) -> RunParams:
             raise _fail(source, key, "unknown section", f"use only {', '.join(sorted(TOP_LEVEL))}")
     _check_finite(raw, source)
     run = raw.get("run")
-    if run not in RUNS:
-        raise _fail(source, "run", f"unknown run {run!r}", f"use one of {', '.join(RUNS)}")
+    if run not in pipeline_runs():
+        raise _fail(source, "run", f"unknown run {run!r}",
+                    f"use one of {', '.join(pipeline_runs())}, or add a card's run with `cardrepro card import`")
     for section, fields in SCHEMA.items():
         values = raw.get(section)
         if not isinstance(values, dict):
@@ -283,6 +293,9 @@ def _check_combinations(raw: dict[str, Any], source: str) -> None:
         raise _fail(source, "training.compare_seeds", "only used when training.compare_conditioning is true",
                     "set compare_conditioning: true or remove the key")
     data = raw["data"]
+    if raw["run"] not in RUNS and data["source"] != "real":
+        raise _fail(source, "data.source", "an imported card's run has no generated stand-in for its data",
+                    "use real, with data.raw naming the card's training pairs")
     for key in ("heldout", "eval_questions"):
         if key in data and raw["run"] != "mnrl_qa":
             raise _fail(source, f"data.{key}", f"only used by mnrl_qa, not {raw['run']}", "remove the key")
@@ -306,7 +319,9 @@ def _check_files(raw: dict[str, Any], source: str) -> None:
     data = raw["data"]
     if data["source"] == "real" and not data["raw"].startswith("hf://") and not resolve(data["raw"]).exists():
         raise _fail(source, "data.raw", f"no such file or folder {data['raw']!r}",
-                    "put the real data there (see data/raw/README.md) or set data.source: generated")
+                    "put the real data there (see data/raw/README.md) or set data.source: generated" if raw["run"] in RUNS
+                    else "put the card's training pairs there (a CSV, JSON Lines or Parquet file with the card's "
+                         "columns), or point data.raw at them")
     model = raw["model"]
     if model.get("local_path") and not resolve(model["local_path"]).is_dir():
         raise _fail(source, "model.local_path", f"no such folder {model['local_path']!r}",
@@ -344,7 +359,7 @@ def load_yaml(path: str | Path) -> Any:
     """A params file's YAML, or one line that says why it cannot be read."""
     path = Path(path)
     if not resolve(path).is_file():
-        raise ParamsError(f"{path}: no such params file; fix: use one of params/{{{','.join(RUNS)}}}.yaml")
+        raise ParamsError(f"{path}: no such params file; fix: use one of params/{{{','.join(pipeline_runs())}}}.yaml")
     try:
         raw = yaml.load(resolve(path).read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506 - safe loader
     except UnicodeDecodeError as exc:
@@ -356,6 +371,25 @@ def load_yaml(path: str | Path) -> Any:
             raise ParamsError(f"{path}: {exc}") from exc
         raise ParamsError(f"{path}: not valid YAML ({str(exc).splitlines()[0]}); fix: correct the syntax") from exc
     return raw
+
+
+def pipeline_runs() -> dict[str, dict[str, Any]]:
+    """params/runs.yaml, the runs dvc.yaml repeats each stage for: {run: {"raw", "objective", ...}}. Outside a
+    project (no such file) the five seed cards' runs."""
+    if not resolve(RUNS_FILE).is_file():
+        return {name: {} for name in RUNS}
+    raw = load_yaml(RUNS_FILE)
+    runs = raw.get("runs") if isinstance(raw, dict) else None
+    if not isinstance(runs, dict) or not runs:
+        raise ParamsError(f"{RUNS_FILE}: runs: missing; fix: map each run to its raw data and objective module")
+    for name, entry in runs.items():
+        if not isinstance(name, str) or not RUN_NAME.match(name):
+            raise _fail(RUNS_FILE, f"runs.{name}", "not a run name",
+                        "use lower-case letters, digits and underscores, starting with a letter")
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(key), str) for key in ("raw", "objective")):
+            raise _fail(RUNS_FILE, f"runs.{name}", "needs raw (its real data's path) and objective (its objective's "
+                        "module)", "see the runs already there")
+    return runs
 
 
 PROFILES = ("full", "smoke")  # full: the params file as it is (the pipeline); smoke: shrunk by SMOKE_OVERLAY
@@ -404,6 +438,8 @@ def with_smoke(params: RunParams, overlay: str | Path = SMOKE_OVERLAY) -> RunPar
     raw = params.as_dict()
     for section, values in smoke_changes(params.run, overlay).items():
         raw[section] = raw[section] | values
+    if params.run not in RUNS:  # an imported card's run has no generator: a few of its own pairs instead
+        raw["data"]["source"] = params.data["source"]
     raw["data"] = raw["data"] | {key: None for key in ("train_file", "eval_file", "corpus_file") if key in raw["data"]}
     raw["outputs"] = _outputs_under(params, SMOKE_RUNS_DIR, params.run)
     return validate(raw, source=f"{params.source} with {overlay}")
@@ -434,8 +470,8 @@ def real_runs(overlay: str | Path = REAL_OVERLAY) -> dict[str, dict]:
     if not isinstance(runs, dict) or not runs:
         raise ParamsError(f"{overlay}: runs: missing; fix: map each real-data run's name to its run, raw and set")
     for name, entry in runs.items():
-        if not isinstance(entry, dict) or entry.get("run") not in RUNS or not isinstance(entry.get("raw"), str):
-            raise _fail(str(overlay), f"runs.{name}", "needs run (one of the five) and raw (the data's path)",
+        if not isinstance(entry, dict) or entry.get("run") not in pipeline_runs() or not isinstance(entry.get("raw"), str):
+            raise _fail(str(overlay), f"runs.{name}", "needs run (one of params/runs.yaml) and raw (the data's path)",
                         "see the runs already there")
         if not isinstance(entry.get("set", {}), dict):
             raise _fail(str(overlay), f"runs.{name}.set", "expected a mapping of sections", "e.g. set: {data: {eval_rows: 90}}")

@@ -16,7 +16,7 @@ from cardrepro.sentences import heldout_phrase
 from cardrepro.findings import ABOVE, ACROSS, BELOW, ceiling, side_of_zero
 from cardrepro.outputs import DETAILS_FILE, METRICS_FILE, PLOTS_DIR
 from cardrepro.paths import atomic_write
-from cardrepro.verdict import SMOKE_FRACTION, card_facts, margins, recorded, verdict
+from cardrepro.verdict import SMOKE_FRACTION, facts_for, margins, recorded, verdict
 
 
 
@@ -114,6 +114,7 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
     on, ``extra`` sections (a TSDAE run's checks) and the verdict, computed here once."""
     from cardrepro.loss_windows import loss_at_card_steps
     from cardrepro.repeats import eval_at_card_steps, load_repeats, repeats_record
+    from cardrepro.data_check import token_check
     from cardrepro.uncertainty import intervals_metrics
 
     counts = {"train_pairs": measured["counts"]["train_pairs"], **measured["heldout"]}
@@ -139,6 +140,7 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
         "card_recipe": {"train_pairs": card["train_pairs"], "steps": card_steps(card)},
         "intervals": intervals_metrics(intervals, resampled),
         "repeats": repeats_record(params.training["seed"], measured, repeats, list(measured["tuned_scores"])),
+        "data_check": token_check(card, measured["token_lengths"], measured["model"]["is_stand_in"]),
         "eval_at_card_steps": eval_at_card_steps(measured, repeats, card.get("logged_eval") or {},
                                                  params.evaluation["metric"]),
         "loss_at_card_steps": {
@@ -218,7 +220,7 @@ def conclusion(details: dict, card: dict) -> str:
     if details.get("ceiling"):
         text.append(f"**At the ceiling:** {' and '.join(details['ceiling'])}, so these held-out items leave "
                     f"{metric} little room to show what training did.")
-    text += _not_established(details, card_facts()[details["run"]])
+    text += _not_established(details, facts_for(details["run"]))
     return " ".join(text)
 
 

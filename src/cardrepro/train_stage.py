@@ -81,9 +81,7 @@ def train_run(params: RunParams) -> Path:
 
 def add_arguments(parser: argparse.ArgumentParser, profiles: tuple) -> None:
     """The run and how its params are read: the same options for ``cardrepro train`` and ``execute``."""
-    from cardrepro.params import RUNS
-
-    parser.add_argument("run", choices=RUNS)
+    parser.add_argument("run", help="a run of params/runs.yaml, e.g. cosine_sparql")
     parser.add_argument("--params", help="params file (default: params/<run>.yaml)")
     parser.add_argument("--profile", choices=profiles, default="full",
                         help="full: the params as they are (default); smoke: shrunk by params/smoke.yaml to seconds")

@@ -44,6 +44,15 @@ def card_facts() -> dict:
     return yaml.safe_load(resources.files("cardrepro").joinpath("card_facts.yaml").read_text(encoding="utf-8"))
 
 
+# An imported card's run (`cardrepro card import`) is trained on the file its user names as the card's pairs.
+IMPORTED_FACTS = {"public_data": "the pairs file data.raw names, given by its user as the card's"}
+
+
+def facts_for(run: str) -> dict:
+    """The run's entry of card_facts.yaml; for an imported card's run, what its import declares."""
+    return card_facts().get(run, IMPORTED_FACTS)
+
+
 @cache
 def margins() -> dict:
     """margins.yaml: the margin of each kind of figure, and the figures that share one threshold (read once)."""
@@ -255,7 +264,7 @@ def curve(metrics: dict) -> list[dict]:
 
 def verdict(metrics: dict, facts: dict | None = None) -> Verdict:
     """The verdict on one run's card, from its record (``facts``: its entry of card_facts.yaml)."""
-    facts = card_facts()[metrics["run"]] if facts is None else facts
+    facts = facts_for(metrics["run"]) if facts is None else facts
     reasons = _run_reasons(metrics, facts)
     figures = [_evaluation_figure(name, value, metrics, facts, reasons) for name, value in metrics["card"].items()]
     figures += [_loss_figure(step, pair, reasons) for step, pair in metrics["loss_at_card_steps"].items()]

@@ -16,7 +16,7 @@ from cardrepro.sentences import HELDOUT_KINDS
 from cardrepro.params import REAL_OVERLAY, REAL_RUNS_DIR, real_runs
 from cardrepro.paths import atomic_write, resolve  # relative paths are from the repository root, as in params
 from cardrepro.reports import DETAILS_FILE
-from cardrepro.verdict import (CONSISTENT, NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, UNINFORMATIVE, card_facts,
+from cardrepro.verdict import (CONSISTENT, NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, UNINFORMATIVE, facts_for,
                                margins, recorded)
 
 MAIN_SEED_NOTE = "main run"
@@ -100,7 +100,7 @@ def side_by_side(generated: dict[str, dict | None], real: dict[str, dict | None]
 
 def _verdict_cells(side: str, found: dict | None, run: str, name: str | None) -> dict:
     if found is None:
-        missing = ("no public data" if side == "real data" and card_facts()[run].get("public_data") is None else
+        missing = ("no public data" if side == "real data" and facts_for(run).get("public_data") is None else
                    "not run" if side == "real data" or name in (run, None) else "—")
         return {f"{side}: verdict": missing, f"{side}: headline [95% CI]": "—"}
     name_ = found["headline"]

@@ -26,24 +26,34 @@ BUILDERS = {
 # catalogue; mnrl_qa's trained questions' answers when whole questions are held out.
 CORPUS_RUNS = ("tsdae_minilm", "tsdae_qwen", "mnrl_qa")
 LABELLED_RUNS = ("cosine_sparql",)  # pairs with a similarity label (CosineSimilarityLoss)
+PAIRS_FILE_BUILDER = "pairs_file.build_pairs"  # an imported card's run: its pairs read from one file, split by position
+
+
+def labelled(run: str) -> bool:
+    """Whether the run's pairs carry a label: cosine_sparql's, or an imported card's with a label column."""
+    from cardrepro.params import pipeline_runs
+
+    return run in LABELLED_RUNS or bool(pipeline_runs().get(run, {}).get("labelled", False))
 
 
 def columns(run: str, split: str) -> dict[str, tuple[type, ...]]:
     """The columns every row of a run's split must have, with their types."""
     if split == "corpus":
         return {"id": (str,), "text": (str,)}
-    return {"sentence_0": (str,), "sentence_1": (str,)} | ({"label": (int, float)} if run in LABELLED_RUNS else {})
+    return {"sentence_0": (str,), "sentence_1": (str,)} | ({"label": (int, float)} if labelled(run) else {})
 
 
 def build_pairs(run: str, data: dict, split: str) -> list[dict]:
     """Build one split of a run's pairs from its params ``data`` section."""
-    if run not in BUILDERS:
-        raise ValueError(f"no data builder for run {run!r}; fix: use one of {', '.join(BUILDERS)}")
+    from cardrepro.params import pipeline_runs
+
+    if run not in pipeline_runs():
+        raise ValueError(f"no data builder for run {run!r}; fix: use one of {', '.join(pipeline_runs())}")
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; fix: use one of {', '.join(SPLITS)}")
     if split == "corpus" and run not in CORPUS_RUNS:
         raise ValueError(f"run {run!r} has no corpus split; fix: its held-out pairs are its corpus")
-    module, function = BUILDERS[run].split(".")
+    module, function = BUILDERS.get(run, PAIRS_FILE_BUILDER).split(".")
     return getattr(importlib.import_module(f"{__name__}.{module}"), function)(data, split)
 
 
@@ -78,4 +88,4 @@ def _checked_split(params, split: str) -> list[dict]:
         raise ParamsError(f"{params.source}: {exc}") from exc
 
 
-__all__ = ["CORPUS_RUNS", "SPLITS", "build_pairs", "check_data", "columns", "load_pairs", "read_jsonl", "write_jsonl"]
+__all__ = ["CORPUS_RUNS", "labelled", "SPLITS", "build_pairs", "check_data", "columns", "load_pairs", "read_jsonl", "write_jsonl"]

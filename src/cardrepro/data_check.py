@@ -1,0 +1,50 @@
+"""Are the run's training pairs the card's? Their token statistics beside the card's own table.
+
+A card's "Training Dataset" gives min / mean / max tokens per column over its first samples, counted with the
+card's tokenizer (``card.dataset``); the train stage counts the same over its own first pairs with the model's
+tokenizer (``cardrepro.data.stats``). Each text column's mean within the declared tolerance
+(margins.yaml ``token_mean``) says the pairs are the same kind of text; a mean outside it says they are not,
+whatever else the run reproduces. A stand-in model counts with its own tokenizer: then nothing is compared.
+"""
+
+from __future__ import annotations
+
+from cardrepro.verdict import margins
+
+MATCH, DIFFER, NOT_COMPARED = "match", "differ", "not compared"
+
+
+def token_check(card: dict, measured_lengths: dict, stand_in: bool) -> dict | None:
+    """{"status", "card", "run", "why"} for the card's text columns; None for a card without the table."""
+    statistics = (card.get("dataset") or {}).get("statistics")
+    if not statistics:
+        return None
+    texts = [column for column, row in statistics.items() if row.get("unit") == "tokens"]
+    theirs = "; ".join(f"{column} mean {statistics[column]['mean']:g}" for column in texts)
+    sample = card["dataset"].get("statistics_sample")
+    if stand_in:
+        return {"status": NOT_COMPARED, "card": theirs, "run": None,
+                "why": "a stand-in model counts tokens with its own tokenizer, not the card's"}
+    missing = [column for column in texts if column not in measured_lengths]
+    if missing:
+        return {"status": NOT_COMPARED, "card": theirs, "run": None,
+                "why": f"the run's pairs have no {', '.join(missing)} column"}
+    tolerance = margins()["token_mean"]
+    ours = {column: float(measured_lengths[column]["mean"]) for column in texts}
+    off = {column: ours[column] / statistics[column]["mean"] - 1 for column in texts}
+    outside = [column for column in texts if abs(off[column]) > tolerance]
+    shown = "; ".join(f"{column} mean {ours[column]:.2f}" for column in texts)
+    why = ", ".join(f"{column} {off[column]:+.1%}" for column in texts)
+    return {"status": DIFFER if outside else MATCH, "card": theirs, "run": shown,
+            "why": f"{why} against the card's first {sample} samples (tolerance ±{tolerance:.0%} on each mean)"}
+
+
+def token_table(measured_lengths: dict, card: dict):
+    """Min / mean / max per column, this run's pairs beside the card's table (where the card has one)."""
+    import pandas as pd
+
+    rows = {"this run": pd.DataFrame(measured_lengths).T[["min", "mean", "max"]]}
+    statistics = (card.get("dataset") or {}).get("statistics")
+    if statistics:
+        rows = {"card": pd.DataFrame(statistics).T[["min", "mean", "max"]], **rows}
+    return pd.concat(rows, axis=1).rename_axis("column")
