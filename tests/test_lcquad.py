@@ -94,3 +94,31 @@ def test_shared_lcquad_split_as_the_issue_asks():
     assert not {p["sentence_0"] for p in held_out} & {p["sentence_0"] for p in train}
     first = lcquad.read_rows(csv_path)[0]
     assert train[0] == {"sentence_0": first["sparql_wikidata"], "sentence_1": first["question"], "label": 1.0}
+
+
+def test_a_second_copy_in_the_folder_is_refused_not_read_as_more_rows(tmp_path):
+    _write_csv(tmp_path / "lc_quad_first3000.csv", ROWS)
+    _write_csv(tmp_path / "lc_quad_first3000 (1).csv", ROWS)  # the name a browser gives a second download
+    with pytest.raises(ValueError, match=r"more than one copy of LC-QuAD 2.0.*fix: keep the official"):
+        lcquad.read_rows(tmp_path)
+
+
+def test_a_byte_order_mark_latin_1_and_an_empty_file_each_give_one_line(tmp_path):
+    _write_csv(tmp_path / "bom.csv", ROWS)
+    (tmp_path / "bom.csv").write_bytes(b"\xef\xbb\xbf" + (tmp_path / "bom.csv").read_bytes())
+    assert lcquad.read_rows(tmp_path / "bom.csv")[0]["question"] == ROWS[0]["question"]
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("question,sparql_wikidata\nQui est né à Paris?,ASK {}\n".encode("latin-1"))
+    with pytest.raises(ValueError, match=r"latin.csv: not UTF-8 text \(byte \d+\); fix: save it as UTF-8"):
+        lcquad.read_rows(latin)
+    (tmp_path / "empty.csv").write_text("question,sparql_wikidata\n")
+    with pytest.raises(ValueError, match=r"empty.csv: no rows; fix: "):
+        lcquad.read_rows(tmp_path / "empty.csv")
+
+
+def test_a_file_with_a_pinned_name_but_other_content_is_refused(tmp_path):
+    """A truncated copy of the export the committed results came from (src/cardfetch/sources.yaml pins it)."""
+    _write_csv(tmp_path / "lc_quad_first3000.csv", ROWS)
+    with pytest.raises(ValueError, match=r"lc_quad_first3000.csv: its SHA-256 is .*, not the pinned 863164d3466c.*"
+                                         r"fix: restore it with `make data`"):
+        lcquad.read_rows(tmp_path / "lc_quad_first3000.csv")

@@ -15,6 +15,8 @@ def check_counts(data: dict, available: int, unit: str = "rows") -> None:
     an upper bound: the training split is what is left after the held-out rows.)
     """
     where = data["raw"] if data["source"] == "real" else "the generated data"
+    if available == 0:
+        raise RowCountError(f"data.raw: {where} holds no {unit}; fix: give the file with its rows")
     if data["eval_rows"] >= available:
         raise RowCountError(f"data.eval_rows: holding out {data['eval_rows']} of the {available} {unit} in {where} "
                             f"leaves none for training; fix: use fewer than {available}")

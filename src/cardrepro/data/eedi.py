@@ -34,6 +34,7 @@ from collections import Counter
 from pathlib import Path
 
 from cardrepro.data.counts import check_counts
+from cardrepro.data.pinned import check_pinned
 from cardrepro.paths import resolve
 
 TRAIN_FILE = "train.csv"
@@ -187,21 +188,25 @@ def _data_file(raw_dir: str | Path, name: str) -> Path:
             f"'Eedi - Mining Misconceptions in Mathematics' ({TRAIN_FILE}, {MAPPING_FILE}) "
             f"into {Path(raw_dir)}"
         )
+    check_pinned(path)
     return path
 
 
 def _read_rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
     """All rows as strings (ids stay text such as '1672.0'); short rows give '' for the rest."""
-    with path.open(newline="", encoding="utf-8-sig") as f:
-        reader = csv.DictReader(f)
-        found = reader.fieldnames or []
-        for column in columns:
-            if column not in found:
-                raise ValueError(
-                    f"{path}: missing column {column!r} (found {found}); fix: use the "
-                    "competition's original file"
-                )
-        return [{column: row[column] or "" for column in columns} for row in reader]
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            reader = csv.DictReader(f)
+            found = reader.fieldnames or []
+            for column in columns:
+                if column not in found:
+                    raise ValueError(
+                        f"{path}: missing column {column!r} (found {found}); fix: use the "
+                        "competition's original file"
+                    )
+            return [{column: row[column] or "" for column in columns} for row in reader]
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 text (byte {exc.start}); fix: use the competition's original file") from exc
 
 
 def _parse_id(value: str, path: Path, number: int, column: str) -> int:

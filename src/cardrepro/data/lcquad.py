@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 
 from cardrepro.data.counts import check_counts
+from cardrepro.data.pinned import check_pinned
 from cardrepro.paths import resolve
 
 HUB_PREFIX = "hf://"
@@ -23,12 +24,16 @@ COLUMNS = ("sparql_wikidata", "question")
 
 
 def _read_csv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:  # -sig: a byte-order mark is no part of a column name
         return list(csv.DictReader(handle))
 
 
 def _read_json(path: Path) -> list[dict]:
-    rows = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8-sig"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}: not whole JSON (line {exc.lineno}: {exc.msg}); fix: download it again "
+                         "(`make data`)") from exc
     if not isinstance(rows, list):
         raise ValueError(f"{path}: expected a JSON list of LC-QuAD rows; fix: use the official train.json/test.json")
     return rows
@@ -56,13 +61,24 @@ def read_rows(raw: str | Path) -> list[dict]:
     path = resolve(raw)
     if path.is_dir():
         found = [path / name for name in OFFICIAL_JSON if (path / name).is_file()]
-        found = found or sorted(path.glob("*.csv"))
+        exports = sorted(path.glob("*.csv"))
+        if found and exports or len(exports) > 1:
+            names = ", ".join(p.name for p in [*found, *exports])
+            raise ValueError(f"{path}: {names}: more than one copy of LC-QuAD 2.0, which would all be read as one; "
+                             "fix: keep the official train.json/test.json or one CSV export there")
+        found = found or exports
         if not found:
             raise FileNotFoundError(f"{path}: no train.json/test.json or CSV of LC-QuAD 2.0 here; fix: put the files in this folder")
         return [row for file in found for row in read_rows(file)]
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such LC-QuAD 2.0 file; fix: pass the CSV, the official JSON or its folder")
-    rows = _read_json(path) if path.suffix == ".json" else _read_csv(path)
+    check_pinned(path)
+    try:
+        rows = _read_json(path) if path.suffix == ".json" else _read_csv(path)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 text (byte {exc.start}); fix: save it as UTF-8") from exc
+    if not rows:
+        raise ValueError(f"{path}: no rows; fix: give the LC-QuAD 2.0 file with its rows")
     for column in COLUMNS:
         if rows and column not in rows[0]:
             raise ValueError(f"{path}: missing column {column!r}; fix: use LC-QuAD 2.0's own column names")

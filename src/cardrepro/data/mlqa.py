@@ -16,6 +16,7 @@ import warnings
 from pathlib import Path
 
 from cardrepro.data.counts import check_counts
+from cardrepro.data.pinned import check_pinned
 from cardrepro.paths import resolve
 
 COLUMNS = ("Question", "Answer", "Topic")
@@ -33,10 +34,14 @@ def read_pairs(csv_path: str | Path) -> list[dict]:
             f"MLQA CSV not found: {path}; fix: put data_science_questions.csv (columns "
             f"{', '.join(COLUMNS)}) there or pass its path"
         )
-    with path.open(newline="", encoding="utf-8-sig") as f:
-        reader = csv.DictReader(f)
-        _check_columns(reader.fieldnames or [], path)
-        rows = list(reader)
+    check_pinned(path)
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            reader = csv.DictReader(f)
+            _check_columns(reader.fieldnames or [], path)
+            rows = list(reader)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 text (byte {exc.start}); fix: save it as UTF-8") from exc
     pairs = [_to_pair(row) for row in rows]
     kept = [p for p in pairs if p["sentence_0"].strip() and p["sentence_1"].strip()]
     if len(kept) < len(pairs):
