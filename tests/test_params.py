@@ -143,6 +143,18 @@ def test_the_batch_splits_over_every_process_of_every_machine(cosine_params, pro
             validate(cosine_params, source=SOURCE)
 
 
+@pytest.mark.parametrize(("torchrun_args", "expected"), [
+    (["--nnodes=abc"], "'--nnodes=abc': 'abc' is no value for --nnodes; fix: give it as in docs/scale-out.md"),
+    (["--nproc-per-node=2"], "'--nproc-per-node=2' is not one of torchrun's rendezvous arguments; fix: use some of"),
+    (["--master-port", "http"], "'--master-port': 'http' is no value for --master-port"),
+])
+def test_a_torchrun_argument_torchrun_would_refuse_is_refused_before_any_model_loads(cosine_params, torchrun_args,
+                                                                                    expected):
+    cosine_params["training"] |= {"processes": 2, "torchrun_args": torchrun_args}
+    with pytest.raises(ParamsError, match=f"training.torchrun_args: {expected}"):
+        validate(cosine_params, source=SOURCE)
+
+
 def test_length_grouping_needs_one_process(cosine_params):
     cosine_params["training"] |= {"processes": 2, "group_by_length": True}
     with pytest.raises(ParamsError, match="training.group_by_length: groups pairs into batches of the per-process size"):

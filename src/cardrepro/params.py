@@ -248,6 +248,32 @@ def _check_finite(value: Any, source: str, key: str = "") -> None:
         raise _fail(source, key, f"non-finite number {value!r}", "use a finite number")
 
 
+# torchrun's rendezvous arguments (docs/scale-out.md), each with the form of its value: a run refuses any other
+# before a model loads, rather than torchrun failing once training starts.
+TORCHRUN_ARGUMENTS = {"--nnodes": re.compile(r"^\d+(:\d+)?$"), "--node-rank": re.compile(r"^\d+$"),
+                      "--rdzv-backend": re.compile(r"^[a-z0-9_-]+$"), "--rdzv-endpoint": re.compile(r"^[\w.:\[\]-]+$"),
+                      "--rdzv-id": re.compile(r"^[\w.-]+$"), "--rdzv-conf": re.compile(r"^[\w.=,]+$"),
+                      "--master-addr": re.compile(r"^[\w.:\[\]-]+$"), "--master-port": re.compile(r"^\d+$"),
+                      "--max-restarts": re.compile(r"^\d+$")}
+
+
+def _check_torchrun_args(args: list[str], source: str) -> None:
+    """Each argument as --name=value or as --name followed by its value."""
+    pending = list(args)
+    while pending:
+        arg = pending.pop(0)
+        name, equals, value = arg.partition("=")
+        if not equals and pending and not pending[0].startswith("--"):
+            value = pending.pop(0)
+        form = TORCHRUN_ARGUMENTS.get(name)
+        if form is None:
+            raise _fail(source, "training.torchrun_args", f"{arg!r} is not one of torchrun's rendezvous arguments",
+                        f"use some of {', '.join(TORCHRUN_ARGUMENTS)}, each with its value")
+        if not form.match(value):
+            raise _fail(source, "training.torchrun_args", f"{arg!r}: {value!r} is no value for {name}",
+                        "give it as in docs/scale-out.md, e.g. --nnodes=2 or --rdzv-endpoint=node0:29500")
+
+
 def torchrun_nodes(torchrun_args: list[str]) -> int:
     """The machine count torchrun's ``--nnodes`` fixes (1 without it, or for an elastic range such as 1:4,
     which the training processes check once they know their number)."""
@@ -288,6 +314,7 @@ def _check_combinations(raw: dict[str, Any], source: str) -> None:
         raise _fail(source, "training.group_by_length",
                     f"changes what {training['loss']} learns: its in-batch negatives depend on which pairs share a batch",
                     "set it to false")
+    _check_torchrun_args(training.get("torchrun_args", []), source)
     check_processes(training, training.get("processes", 1) * torchrun_nodes(training.get("torchrun_args", [])), source)
     if "compare_seeds" in training and not training.get("compare_conditioning"):
         raise _fail(source, "training.compare_seeds", "only used when training.compare_conditioning is true",
