@@ -53,6 +53,16 @@ def test_top_k_marks_the_relevant_text(minilm):
     assert list(first.retrieved) == [PAIRS[0]["sentence_1"], PAIRS[1]["sentence_1"]]
 
 
+def test_an_example_whose_answer_is_not_in_the_top_k_shows_it_at_its_rank_and_queries_are_spread(minilm):
+    swapped = [{"sentence_0": PAIRS[i]["sentence_0"], "sentence_1": PAIRS[(i + 1) % 3]["sentence_1"]} for i in range(3)]
+    table = top_k_retrieved(minilm, swapped, DISTRACTORS, queries=3, k=1)
+    for query, rows in table.groupby(level="query"):
+        ranks = list(rows.index.get_level_values("rank"))
+        assert ranks[0] == 1 and rows.relevant.iloc[-1] == "✔" and (len(ranks) == 1 or ranks[1] > 1), query
+    spread = top_k_retrieved(minilm, PAIRS, DISTRACTORS, queries=1, k=1)
+    assert list(spread.index.get_level_values("query")) == [PAIRS[0]["sentence_0"]]
+
+
 def test_chance_scores_equal_the_evaluators_own_metrics_averaged_over_every_ranking():
     from itertools import permutations
 

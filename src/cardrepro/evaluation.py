@@ -74,9 +74,11 @@ def make_evaluator(evaluation: dict, eval_pairs: list[dict], corpus: list[dict] 
 
 
 def top_k_retrieved(model, eval_pairs: list[dict], corpus: list[dict], queries: int, k: int = 5) -> pd.DataFrame:
-    """The first ``queries`` held-out queries with the ``k`` nearest corpus texts, relevant ones marked.
+    """``queries`` held-out queries with the ``k`` nearest corpus texts, relevant ones marked, and, where none of
+    the ``k`` is relevant, the first relevant text at its own rank, so that every example shows the right answer.
 
-    Queries are the distinct sentence_0 in file order; the corpus is as in retrieval_evaluator.
+    Queries are distinct sentence_0 spread evenly over the held-out pairs (neighbouring pairs often share a
+    question); the corpus is as in retrieval_evaluator.
     """
     from sentence_transformers import util
 
@@ -84,12 +86,18 @@ def top_k_retrieved(model, eval_pairs: list[dict], corpus: list[dict], queries: 
     for pair in eval_pairs:
         relevant.setdefault(pair["sentence_0"], set()).add(pair["sentence_1"])
     texts = list(dict.fromkeys([row["text"] for row in corpus] + [p["sentence_1"] for p in eval_pairs]))
-    chosen = list(relevant)[:queries]
+    distinct = list(relevant)
+    step = max(1, len(distinct) // max(1, queries))
+    chosen = distinct[::step][:queries]
     hits = util.semantic_search(model.encode(chosen, convert_to_tensor=True),
-                                model.encode(texts, convert_to_tensor=True, batch_size=64), top_k=k)
-    rows = [{"query": query, "rank": rank + 1, "retrieved": texts[hit["corpus_id"]], "score": round(hit["score"], 3),
-             "relevant": "✔" if texts[hit["corpus_id"]] in relevant[query] else ""}
-            for query, found in zip(chosen, hits, strict=True) for rank, hit in enumerate(found)]
+                                model.encode(texts, convert_to_tensor=True, batch_size=64), top_k=len(texts))
+    rows = []
+    for query, ranking in zip(chosen, hits, strict=True):
+        first_right = next(rank for rank, hit in enumerate(ranking) if texts[hit["corpus_id"]] in relevant[query])
+        for rank in [*range(min(k, len(ranking))), *([first_right] if first_right >= k else [])]:
+            hit = ranking[rank]
+            rows.append({"query": query, "rank": rank + 1, "retrieved": texts[hit["corpus_id"]],
+                         "score": round(hit["score"], 3), "relevant": "✔" if texts[hit["corpus_id"]] in relevant[query] else ""})
     return pd.DataFrame(rows).set_index(["query", "rank"])
 
 
