@@ -244,7 +244,8 @@ def _train_stages():
         document = yaml.safe_load((REPO / pipeline).read_text())
         stage = document["stages"]["train"]
         if pipeline == "dvc.yaml":
-            runs = {run: dict(item, run=run) for run, item in document["vars"][0]["runs"].items()}
+            registry = yaml.safe_load((REPO / document["vars"][0]).read_text())["runs"]
+            runs = {run: dict(item, run=run) for run, item in registry.items()}
         elif pipeline == "real/dvc.yaml":
             runs = yaml.safe_load((REPO / "params/real.yaml").read_text())["runs"]
         else:
