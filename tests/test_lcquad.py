@@ -116,9 +116,16 @@ def test_a_byte_order_mark_latin_1_and_an_empty_file_each_give_one_line(tmp_path
         lcquad.read_rows(tmp_path / "empty.csv")
 
 
-def test_a_file_with_a_pinned_name_but_other_content_is_refused(tmp_path):
+def test_a_file_in_data_raw_with_a_pinned_name_but_other_content_is_refused(tmp_path, monkeypatch):
     """A truncated copy of the export the committed results came from (src/cardfetch/sources.yaml pins it)."""
-    _write_csv(tmp_path / "lc_quad_first3000.csv", ROWS)
+    (tmp_path / "dvc.yaml").write_text("stages: {}\n")
+    (tmp_path / "params").mkdir()
+    folder = tmp_path / "data/raw/lcquad2"
+    folder.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)  # a project root of its own
+    _write_csv(folder / "lc_quad_first3000.csv", ROWS)
     with pytest.raises(ValueError, match=r"lc_quad_first3000.csv: its SHA-256 is .*, not the pinned 863164d3466c.*"
                                          r"fix: restore it with `make data`"):
-        lcquad.read_rows(tmp_path / "lc_quad_first3000.csv")
+        lcquad.read_rows(folder / "lc_quad_first3000.csv")
+    _write_csv(tmp_path / "lc_quad_first3000.csv", ROWS)  # outside data/raw/: a copy of the user's own, read as it is
+    assert len(lcquad.read_rows(tmp_path / "lc_quad_first3000.csv")) == len(ROWS)

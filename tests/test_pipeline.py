@@ -182,7 +182,7 @@ def test_the_real_data_pipeline_runs_an_overlay_on_the_files_in_data_raw(repo_co
     overlay's values, publishes under reports/real/<name>/ and says its data is real."""
     import csv
 
-    raw = repo_copy / "data/raw/mlqa/data_science_questions.csv"
+    raw = repo_copy / "data/raw/mlqa/small_questions.csv"  # not the pinned data_science_questions.csv
     with raw.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Question", "Answer", "Topic"])
@@ -190,7 +190,7 @@ def test_the_real_data_pipeline_runs_an_overlay_on_the_files_in_data_raw(repo_co
                          for question in QUESTIONS for a in range(5))
     overlay = {"runs": {"mnrl_qa_new_questions": {"run": "mnrl_qa", "loader": "src/cardrepro/data/mlqa.py",
                                                   "objective": "src/cardrepro/objectives/contrastive.py",
-                                                  "raw": "data/raw/mlqa/data_science_questions.csv",
+                                                  "raw": "data/raw/mlqa/small_questions.csv",
                                                   "set": {"data": {"heldout": "questions", "eval_questions": 2}}}}}
     (repo_copy / "params/real.yaml").write_text(yaml.safe_dump(overlay), encoding="utf-8")
     first = _dvc(repo_copy, "repro", "real/dvc.yaml")

@@ -1,5 +1,5 @@
-"""Real data is the data the committed results came from, or it says so: a file whose name `make data` pins
-(src/cardfetch/sources.yaml) must have the pinned SHA-256 when a run reads it, so that a truncated, re-saved or
+"""Real data is the data the committed results came from, or it says so: a file under data/raw/ whose name `make
+data` pins (src/cardfetch/sources.yaml) must have the pinned SHA-256 when a run reads it, so that a truncated, re-saved or
 second copy never trains silently. A copy with another name is read as it is (its report names the file).
 The pins guard what is read; they are not an input of training, so a train stage does not depend on them."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from cardrepro.paths import shown
+from cardrepro.paths import resolve, shown
 
 CHUNK = 1 << 20
 
@@ -33,10 +33,13 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+RAW = "data/raw"  # where `make data` installs the pinned files
+
+
 def check_pinned(path: Path) -> None:
-    """One line when ``path`` has a pinned name but not the pinned content."""
+    """One line when ``path``, under data/raw/, has a pinned name but not the pinned content."""
     pinned = pinned_sums().get(path.name)
-    if pinned is None:
+    if pinned is None or not path.resolve().is_relative_to(resolve(RAW).resolve()):
         return
     found = _sha256(path)
     if found != pinned:
