@@ -115,6 +115,7 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
     from cardrepro.loss_windows import loss_at_card_steps
     from cardrepro.repeats import eval_at_card_steps, load_repeats, repeats_record
     from cardrepro.uncertainty import intervals_metrics
+    from cardrepro.variants import load_variants, variant_of, variants_record
 
     counts = {"train_pairs": measured["counts"]["train_pairs"], **measured["heldout"]}
     if "heldout" in params.data:
@@ -139,6 +140,8 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
         "card_recipe": {"train_pairs": card["train_pairs"], "steps": card_steps(card)},
         "intervals": intervals_metrics(intervals, resampled),
         "repeats": repeats_record(params.training["seed"], measured, repeats, list(measured["tuned_scores"])),
+        "variant": variant_of(params),
+        "variants": variants_record(measured, load_variants(params), params.evaluation["metric"]),
         "eval_at_card_steps": eval_at_card_steps(measured, repeats, card.get("logged_eval") or {},
                                                  params.evaluation["metric"]),
         "loss_at_card_steps": {
@@ -218,6 +221,9 @@ def conclusion(details: dict, card: dict) -> str:
     if details.get("ceiling"):
         text.append(f"**At the ceiling:** {' and '.join(details['ceiling'])}, so these held-out items leave "
                     f"{metric} little room to show what training did.")
+    if details.get("variants"):
+        text.append(f"**Variants:** the verdict above sets the card's recipe beside {len(details['variants']['runs'])} "
+                    "variants of it on the same held-out items; the figure below draws their curves.")
     text += _not_established(details, card_facts()[details["run"]])
     return " ".join(text)
 
