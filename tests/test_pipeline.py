@@ -301,6 +301,16 @@ def test_a_real_report_depends_on_the_measurements_of_every_run_that_repeats_it(
             assert f"reports/real/{name}/measured" in deps, f"real/dvc.yaml report: add reports/real/{name}/measured"
 
 
+def test_a_real_report_depends_on_the_measurements_of_the_card_recipe_and_its_variants():
+    """The card-recipe run's report reads its recipe variants' measurements (cardrepro.variants)."""
+    from cardrepro.variants import recipe_variant_names
+
+    deps = yaml.safe_load((REPO / "real/dvc.yaml").read_text())["stages"]["report"]["do"]["deps"]
+    for variant, host in recipe_variant_names().items():
+        for name in (variant, host):
+            assert f"reports/real/{name}/measured" in deps, f"real/dvc.yaml report: add reports/real/{name}/measured"
+
+
 def test_runs_that_differ_only_in_their_training_seed_repeat_each_other(tmp_path):
     from cardrepro.repeats import repeated_runs
 

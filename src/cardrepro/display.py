@@ -53,7 +53,7 @@ def figures_frame(figures: list) -> pd.DataFrame:
 def verdict_markdown(details: dict) -> str:
     """The answer a reader looks for first: the verdict, what it rests on, the headline numbers, what
     the run found beyond the card, and every figure of the card as judged ("—": the verdict's reasons)."""
-    from cardrepro.sentences import curve_sentence, heldout_phrase
+    from cardrepro.sentences import curve_sentence, heldout_phrase, variant_heading, variants_paragraph
     from cardrepro.tsdae import conditioning_finding, seed_repeats
     from cardrepro.verdict import recorded
 
@@ -62,7 +62,10 @@ def verdict_markdown(details: dict) -> str:
     intervals = details.get("intervals", {}).get(name, {})
     base, tuned, card = details["base"][name], details["tuned"][name], details["card"].get(name)
     data = details["data"]
-    lines = [f"### Verdict: {judged.status}", "", f"**Why:** {judged.why()}.", "",
+    variant = details.get("variant")
+    lines = [f"### Verdict: {judged.status}", "",
+             *([f"**This run is {variant_heading(variant)}.**", ""] if variant else []),
+             f"**Why:** {judged.why()}.", "",
              *([f"**Weigh also:** {'; '.join(judged.caveats)}.", ""] if judged.caveats else []),
              f"**Headline, {name}, on {heldout_phrase(data)} ({data['source']} data):** base model {base:.4f}, "
              f"tuned {with_interval(tuned, intervals.get('tuned'))}, gain "
@@ -87,6 +90,8 @@ def verdict_markdown(details: dict) -> str:
                   f"objective comparison trained the same recipe ({objective} objective) at seeds "
                   f"{', '.join(map(str, repeats))}: {name} {', '.join(f'{v:.4f}' for v in scores)}, a range of "
                   f"{max(scores) - min(scores):.4f} from the seed alone.", ""]
+    if details.get("variants"):
+        lines += [f"**The card's recipe against its variants:** {variants_paragraph(details['variants'], base)}", ""]
     if "conditioning" in details:
         lines += [f"**Beyond the card:** {conditioning_finding(details['conditioning'])}", ""]
     table = figures_frame(judged.figures)

@@ -105,3 +105,26 @@ def plot_embedding_shift(before: dict, after: dict, first_label: str = "sentence
                  fontsize=10)
     fig.tight_layout()
     return fig
+
+
+def plot_variants(details: dict):
+    """Each recipe variant's held-out metric by step beside the card's recipe (``cardrepro.variants``), the base
+    model as a line: where a change moves the curve, and where it does not. None for a run without variants.
+    Closed before it is returned (shown once)."""
+    record = details.get("variants")
+    if not record:
+        return None
+    base = details["base"][record["metric"]]
+    fig, ax = plt.subplots(figsize=(8, 4.8))
+    plt.close(fig)
+    for position, (name, points) in enumerate(record["curves"].items()):
+        ax.plot([int(step) for step in points], list(points.values()), marker="o", markersize=4,
+                linewidth=2.5 if position == 0 else 1.5, color="tab:blue" if position == 0 else f"C{position + 1}",
+                label=name)
+    ax.axhline(base, color="0.4", linestyle="--", linewidth=1, label=f"base model {base:.4f}")
+    ax.set(xlabel="step", ylabel=record["metric"],
+           title=f"{record['metric']} on the held-out set: the card's recipe and its variants")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2)  # below the axes: over no point
+    fig.tight_layout()
+    return fig

@@ -116,6 +116,7 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
     from cardrepro.repeats import eval_at_card_steps, load_repeats, repeats_record
     from cardrepro.data_check import token_check
     from cardrepro.uncertainty import intervals_metrics
+    from cardrepro.variants import load_variants, variant_of, variants_record
 
     counts = {"train_pairs": measured["counts"]["train_pairs"], **measured["heldout"]}
     if "heldout" in params.data:
@@ -141,6 +142,8 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
         "intervals": intervals_metrics(intervals, resampled),
         "repeats": repeats_record(params.training["seed"], measured, repeats, list(measured["tuned_scores"])),
         "data_check": token_check(card, measured["token_lengths"], measured["model"]["is_stand_in"]),
+        "variant": variant_of(params),
+        "variants": variants_record(measured, load_variants(params), params.evaluation["metric"]),
         "eval_at_card_steps": eval_at_card_steps(measured, repeats, card.get("logged_eval") or {},
                                                  params.evaluation["metric"]),
         "loss_at_card_steps": {
@@ -220,6 +223,9 @@ def conclusion(details: dict, card: dict) -> str:
     if details.get("ceiling"):
         text.append(f"**At the ceiling:** {' and '.join(details['ceiling'])}, so these held-out items leave "
                     f"{metric} little room to show what training did.")
+    if details.get("variants"):
+        text.append(f"**Variants:** the verdict above sets the card's recipe beside {len(details['variants']['runs'])} "
+                    "variants of it on the same held-out items; the figure below draws their curves.")
     text += _not_established(details, facts_for(details["run"]))
     return " ".join(text)
 

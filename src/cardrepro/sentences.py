@@ -92,3 +92,57 @@ def curve_sentence(rows: list[dict], seeds: int) -> str:
             "the run learns more slowly than the card early on: " if rows[0]["side"] == "card above the run" else "")
     return (f"{lead}the card's logged evaluation lies {'; '.join(parts)} (compared, not counted: there is no held-out "
             "interval between the run's first and last step)")
+
+
+def _changes(changes: dict) -> str:
+    return ", ".join(f"{key} {value}" for key, value in changes.items())
+
+
+def variant_heading(variant: dict) -> str:
+    """What a variant run changes from its card's recipe run, for its verdict's first line."""
+    if list(variant["changes"]) == ["training.seed"]:
+        return f"a repeat of `{variant['of']}` (the card's recipe) at training seed {variant['changes']['training.seed']}"
+    return f"a variant of `{variant['of']}` (the card's recipe): {_changes(variant['changes']) or 'no value changed'}"
+
+
+def variants_paragraph(record: dict, base: float) -> str:
+    """Each recipe variant against the card's recipe on the same held-out items (``cardrepro.variants``): its
+    score, the paired difference and what its interval establishes, its lowest point; then what they add up to."""
+    from cardrepro.display import bracketed
+    from cardrepro.findings import ABOVE, ACROSS, BELOW, side_of_zero
+
+    metric, runs = record["metric"], record["runs"]
+    words = {ABOVE: "higher than the card's recipe", BELOW: "lower than the card's recipe",
+             ACROSS: "no difference from the card's recipe established"}
+    against_base = {ABOVE: "above the base model", BELOW: "still below the base model",
+                    ACROSS: "not distinguishable from the base model"}
+    lowest = record.get("card_recipe_lowest")
+    curve = ("which logs no curve" if lowest is None else
+             f"whose curve falls to {lowest['value']:.4f} at step {lowest['step']}" if lowest["value"] < base else
+             f"whose curve never falls below the base model (lowest {lowest['value']:.4f}, at step {lowest['step']})")
+    lines = [f"each variant trained at the same seed and scored on the same held-out items as the card's recipe, {curve} "
+             f"(base model {base:.4f}); brackets: paired 95% intervals."]
+    found = {}
+    for name, row in runs.items():
+        side = side_of_zero(*row["difference_interval"])
+        found.setdefault(side, []).append(f"`{name}`")
+        low = row["lowest"]
+        lines.append(f"- `{name}` ({_changes(row['changes'])}): {metric} {row['tuned']:.4f}, "
+                     f"{row['difference']:+.4f} {bracketed(row['difference_interval'], signed=True)} against the card's "
+                     f"recipe: {words[side]}; {against_base[side_of_zero(*row['gain_interval'])]}"
+                     + (f"; lowest point {low['value']:.4f} at step {low['step']}." if low else "."))
+    verbs = {ABOVE: ("scores higher than the card's recipe", "score higher than the card's recipe"),
+             BELOW: ("scores lower than the card's recipe", "score lower than the card's recipe"),
+             ACROSS: ("cannot be told from the card's recipe", "cannot be told from the card's recipe")}
+    summary = [f"{' and '.join(found[side])} {verbs[side][len(found[side]) > 1]}" for side in (ABOVE, BELOW, ACROSS)
+               if side in found]
+    ending = "."
+    if side_of_zero(*record["card_recipe_gain_interval"]) == BELOW:  # the card's recipe lowered the score: did any undo it?
+        recovered = [f"`{name}`" for name, row in runs.items() if side_of_zero(*row["gain_interval"]) != BELOW]
+        ending = (f"; {' and '.join(recovered)} {'reach' if len(recovered) > 1 else 'reaches'} the base model's level "
+                  "(the gain's interval is not below zero)." if recovered else
+                  "; none of these changes brings the tuned model back to the base model's level.")
+    lines.append(f"In short: {'; '.join(summary)}{ending}"
+                 + f" Compared at training seed {', '.join(sorted({str(row['seed']) for row in runs.values()}))} only: a "
+                 "difference is the change's effect at that seed, not its spread over seeds.")
+    return "\n".join(lines)

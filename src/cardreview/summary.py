@@ -104,10 +104,15 @@ def _verdict_cells(side: str, found: dict | None, run: str, name: str | None) ->
                    "not run" if side == "real data" or name in (run, None) else "—")
         return {f"{side}: verdict": missing, f"{side}: headline [95% CI]": "—"}
     name_ = found["headline"]
-    interval = found.get("intervals", {}).get(name_, {})
+    interval = found.get("intervals", {}).get(name_, {}).get("tuned")
+    seeded = found.get("repeats")
+    if seeded:  # the interval the verdict used: over the seeds and the held-out items together
+        interval = seeded["intervals"][name_]
     judged = recorded(found)
+    headline = f"{name_} {with_interval(found['tuned'].get(name_), interval)}" + (
+        f" (seed {found['training']['seed']}; interval over seeds {', '.join(map(str, seeded['seeds']))})" if seeded else "")
     return {f"{side}: verdict": f"{judged.status} ({judged.why()}; {'; '.join(judged.caveats)})",
-            f"{side}: headline [95% CI]": f"{name_} {with_interval(found['tuned'].get(name_), interval.get('tuned'))}"}
+            f"{side}: headline [95% CI]": headline}
 
 
 def _card_headline(found: dict | None) -> str:
@@ -207,8 +212,12 @@ def answer(generated: dict[str, dict | None], real: dict[str, dict | None], over
 def plot_card_vs_run(real: dict[str, dict | None]):
     """Each card figure a real-data run could check, one panel per metric on its own linear scale: the card's
     figure with its margin as a band, the run's 95% interval and value, and the untrained base model's interval
-    (the negative control) below it, coloured by the figure's status."""
-    checked = [(name.removeprefix(f"{REAL_RUNS_DIR}/"), f) for name, found in real.items() if found is not None
+    (the negative control) below it, coloured by the figure's status. A run repeated at other seeds is one row."""
+    from cardrepro.repeats import repeated_runs
+
+    repeats = {f"{REAL_RUNS_DIR}/{name}" for name in repeated_runs()}  # their verdict is the run's they repeat
+    checked = [(name.removeprefix(f"{REAL_RUNS_DIR}/"), f) for name, found in real.items()
+               if found is not None and name not in repeats
                for f in recorded(found).figures if f.status != NOT_CHECKABLE and f.interval is not None]
     metrics = list(dict.fromkeys(f.name for _, f in checked))
     if not metrics:

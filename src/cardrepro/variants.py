@@ -1,0 +1,128 @@
+"""Variants of a card's recipe on the real data: what each changes, and what the change did.
+
+Every run of params/real.yaml other than the one named after its card (``tsdae_minilm`` for the runs of
+params/tsdae_minilm.yaml) is a variant of that run, and its report names what it changes. A variant that reads
+the same data the same way at the same seed and changes other training values (``tsdae_minilm_warmup`` sets
+``training: {warmup_ratio: 0.1}``) is a recipe variant: the card-recipe run's report reads its measurements
+(real/dvc.yaml makes them dependencies) and sets it beside itself on the same held-out items, with a paired
+bootstrap interval of the difference and the lowest point of each evaluation curve, so that a reader sees which
+change moves the result, and which leaves it inside the noise.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cardrepro.params import RunParams, load_run, real_runs
+
+SECTIONS = ("model", "data", "training", "evaluation")
+
+
+def _flat(params: RunParams) -> dict[str, object]:
+    raw = params.as_dict()
+    return {f"{section}.{key}": value for section in SECTIONS for key, value in raw[section].items()}
+
+
+def _load(params: RunParams, name: str) -> RunParams:
+    return load_run(params.origin["params_file"], profile=params.origin["profile"], real=name)
+
+
+def changes_from(params: RunParams, other: RunParams) -> dict[str, object]:
+    """{"section.key": value} where ``params`` differs from ``other``."""
+    mine, theirs = _flat(params), _flat(other)
+    return {key: value for key, value in mine.items() if theirs.get(key) != value}
+
+
+def variant_of(params: RunParams) -> dict | None:
+    """{"of": the card-recipe run, "changes": {"section.key": value}} for a real run that is not the card's own
+    recipe run; None otherwise (generated runs, the card-recipe run, an overlay without that run)."""
+    name = (params.origin or {}).get("real")
+    if name is None or name == params.run or params.run not in real_runs():
+        return None
+    return {"of": params.run, "changes": changes_from(params, _load(params, params.run))}
+
+
+def _sections(entry: dict) -> dict[str, dict]:
+    return {section: dict(values or {}) for section, values in (entry.get("set") or {}).items() if values}
+
+
+def recipe_variant_names(overlay=None) -> dict[str, str]:
+    """{name: the card-recipe run it varies} for every recipe variant of params/real.yaml, read from the file alone:
+    the same run, data and data values as the run named after the card, the same seed, other training values."""
+    runs = real_runs(overlay) if overlay is not None else real_runs()
+    found = {}
+    for name, entry in runs.items():
+        host = runs.get(entry["run"])
+        if name == entry["run"] or host is None or entry["raw"] != host["raw"]:
+            continue
+        mine, theirs = _sections(entry), _sections(host)
+        training, host_training = mine.pop("training", {}), theirs.pop("training", {})
+        if mine == theirs and training.get("seed") == host_training.get("seed") and training != host_training:
+            found[name] = entry["run"]
+    return found
+
+
+def recipe_variants(params: RunParams) -> dict[str, RunParams]:
+    """The recipe variants of the card-recipe run ``params``: {name: their params}, in params/real.yaml order."""
+    if (params.origin or {}).get("real") != params.run:
+        return {}
+    return {name: _load(params, name) for name, host in recipe_variant_names().items() if host == params.run}
+
+
+def load_variants(params: RunParams) -> dict[str, dict]:
+    """{name: {"changes", "measured"}} of the card-recipe run's recipe variants, read from their train stages."""
+    from cardrepro.measurements import load
+    from cardrepro.report_inputs import check_measured
+
+    return {name: {"changes": changes_from(other, params), "measured": load(check_measured(other))}
+            for name, other in recipe_variants(params).items()}
+
+
+def lowest_point(history: pd.DataFrame, metric: str) -> dict | None:
+    """The lowest held-out evaluation during training, and its step (the start excluded: that is the base model)."""
+    column = f"eval_{metric}"
+    if column not in history:
+        return None
+    curve = history.loc[history["step"] > 0].dropna(subset=[column])
+    if curve.empty:
+        return None
+    row = curve.loc[curve[column].idxmin()]
+    return {"step": int(row["step"]), "value": round(float(row[column]), 6)}
+
+
+def variants_record(measured: dict, variants: dict[str, dict], metric: str) -> dict | None:
+    """details.json's ``variants``: for each recipe variant what it changes, its headline score, its difference
+    from the card's recipe with a paired 95% interval over the held-out items, its gain over the base model and
+    the lowest point of its curve; the card recipe's own lowest point beside them. None without variants."""
+    from cardrepro.uncertainty import bootstrap_intervals
+
+    if not variants:
+        return None
+    rows = {}
+    for name, variant in variants.items():
+        theirs = variant["measured"]
+        against_card = bootstrap_intervals(measured["tuned_per_query"], theirs["tuned_per_query"]).loc[metric]
+        against_base = bootstrap_intervals(theirs["base_per_query"], theirs["tuned_per_query"]).loc[metric]
+        rows[name] = {
+            "changes": variant["changes"],
+            "tuned": round(float(against_card["tuned"]), 6),
+            "tuned_interval": [round(float(against_card["tuned_low"]), 6), round(float(against_card["tuned_high"]), 6)],
+            "difference": round(float(against_card["gain"]), 6),
+            "difference_interval": [round(float(against_card["gain_low"]), 6), round(float(against_card["gain_high"]), 6)],
+            "gain_interval": [round(float(against_base["gain_low"]), 6), round(float(against_base["gain_high"]), 6)],
+            "lowest": lowest_point(theirs["history"], metric),
+            "seed": theirs["params"]["training"]["seed"],
+        }
+    own = bootstrap_intervals(measured["base_per_query"], measured["tuned_per_query"]).loc[metric]
+    return {"metric": metric, "card_recipe_lowest": lowest_point(measured["history"], metric),
+            "card_recipe_gain_interval": [round(float(own["gain_low"]), 6), round(float(own["gain_high"]), 6)], "runs": rows,
+            "curves": curves(measured, variants, metric)}
+
+
+def curves(measured: dict, variants: dict[str, dict], metric: str) -> dict[str, dict[str, float]]:
+    """Every run's held-out evaluation by step, the card's recipe first: {run: {step: value}}, for the figure."""
+    column = f"eval_{metric}"
+    runs = {"card's recipe": measured, **{name: variant["measured"] for name, variant in variants.items()}}
+    return {name: {str(int(step)): round(float(value), 6)
+                   for step, value in record["history"].dropna(subset=[column])[["step", column]].to_numpy()}
+            for name, record in runs.items() if column in record["history"]}
