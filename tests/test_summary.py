@@ -83,8 +83,9 @@ def test_summary_notebook_runs_under_papermill_on_a_smoke_run(tmp_path):
     verdicts, results = table.read_text().split("\n\n")
     assert verdicts.splitlines()[2].startswith("| mnrl_compressed | no public data | — | not checkable (the card reports no "
                                                "figure; generated data, not the card's; the card's data was never "
-                                               "published; 4 of the card's 263 pairs, 3 of its 90 steps; one training "
-                                               "seed (42)) | cosine_mrr@10 ")
+                                               "published; a smoke run (3 of the card's 90 steps); trained on 24 of the "
+                                               "card's 263 pairs, 3 of its 90 steps; one training seed (42)) | "
+                                               "cosine_mrr@10 ")
     assert f"0 of {len(summary.real_runs())} real-data runs found" in shown
     lines = results.splitlines()
     assert len(lines) == 3 and lines[2].startswith("| mnrl_compressed | all-MiniLM-L6-v2 | generated |")
