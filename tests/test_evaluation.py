@@ -63,6 +63,12 @@ def test_an_example_whose_answer_is_not_in_the_top_k_shows_it_at_its_rank_and_qu
     assert list(spread.index.get_level_values("query")) == [PAIRS[0]["sentence_0"]]
 
 
+def test_chance_scores_of_a_corpus_smaller_than_a_cut_off_retrieve_all_of_it():
+    """Three held-out pairs ranked at accuracy@5 and @10 (an imported card's tiny held-out set)."""
+    scores = chance_scores(make_evaluator(RETRIEVAL | {"cutoffs": {"accuracy_at_k": [1, 5]}}, PAIRS))
+    assert scores["cosine_accuracy@5"] == 1.0 and scores["cosine_accuracy@1"] == pytest.approx(1 / 3)
+
+
 def test_chance_scores_equal_the_evaluators_own_metrics_averaged_over_every_ranking():
     from itertools import permutations
 

@@ -24,14 +24,16 @@ class RunExists(ValueError):
 
 def _notebook(run: str, values: dict[str, Any]) -> nbformat.NotebookNode:
     """The template's cells, this card's values filled in; shared cells are placeholders that ``sync`` fills."""
-    from cardrepro.notebook_cells import TAG
+    from cardrepro.notebook_cells import TAG, shared_cells
 
+    shared = shared_cells()
     template = yaml.safe_load(resources.files("cardimport").joinpath("notebook_template.yaml").read_text("utf-8"))
     cells = []
     for cell in template:
         (kind, body), = cell.items()
         if kind == "shared":
-            cells.append(nbformat.v4.new_code_cell("", metadata={"tags": [f"{TAG}{body}"]}))
+            new_cell = nbformat.v4.new_markdown_cell if shared[body]["type"] == "markdown" else nbformat.v4.new_code_cell
+            cells.append(new_cell("", metadata={"tags": [f"{TAG}{body}"]}))
         elif kind == "markdown":
             cells.append(nbformat.v4.new_markdown_cell(body.format(**values).rstrip("\n")))
         else:
@@ -61,11 +63,19 @@ def write_run(root: Path, run: str, card_file: str, card: dict[str, Any], raw: s
     taken = [path for path in (params_file, notebook_file) if path.exists()]
     if taken:
         raise RunExists(f"{taken[0].relative_to(root)}: exists; fix: choose another --run name, or remove it first")
-    params_file.write_text(params_yaml(run, card_file, card, raw), encoding="utf-8")
     values = {"run": run, "card_file": card_file, "base_model": card["base_model"],
               "loss": card["hyperparameters"]["loss"], "train_pairs": f"{card['train_pairs']:,}"}
-    nbformat.write(_notebook(run, values), notebook_file)
-    sync(notebook_file)
-    with registry.open("a", encoding="utf-8") as handle:
-        handle.write(registry_entry(run, card, raw))
+    written = []
+    try:  # all three or none: a failure removes what this call wrote, and nothing else
+        params_file.write_text(params_yaml(run, card_file, card, raw), encoding="utf-8")
+        written.append(params_file)
+        nbformat.write(_notebook(run, values), notebook_file)
+        written.append(notebook_file)
+        sync(notebook_file)
+        with registry.open("a", encoding="utf-8") as handle:
+            handle.write(registry_entry(run, card, raw))
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     return [params_file, notebook_file, registry]

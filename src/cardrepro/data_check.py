@@ -14,6 +14,15 @@ from cardrepro.verdict import margins
 MATCH, DIFFER, NOT_COMPARED = "match", "differ", "not compared"
 
 
+PAIR_COLUMNS = ("sentence_0", "sentence_1", "label")  # the project's names, in the card's column order
+
+
+def project_names(card: dict) -> dict[str, str]:
+    """{the card's column: the project's} by position: an imported card's anchor and positive are sentence_0 and
+    sentence_1 here (``cardrepro.data.pairs_file``)."""
+    return dict(zip((card.get("dataset") or {}).get("columns", PAIR_COLUMNS), PAIR_COLUMNS))
+
+
 def token_check(card: dict, measured_lengths: dict, stand_in: bool) -> dict | None:
     """{"status", "card", "run", "why"} for the card's text columns; None for a card without the table."""
     statistics = (card.get("dataset") or {}).get("statistics")
@@ -22,15 +31,16 @@ def token_check(card: dict, measured_lengths: dict, stand_in: bool) -> dict | No
     texts = [column for column, row in statistics.items() if row.get("unit") == "tokens"]
     theirs = "; ".join(f"{column} mean {statistics[column]['mean']:g}" for column in texts)
     sample = card["dataset"].get("statistics_sample")
+    ours_name = project_names(card)
     if stand_in:
         return {"status": NOT_COMPARED, "card": theirs, "run": None,
                 "why": "a stand-in model counts tokens with its own tokenizer, not the card's"}
-    missing = [column for column in texts if column not in measured_lengths]
+    missing = [column for column in texts if ours_name.get(column) not in measured_lengths]
     if missing:
         return {"status": NOT_COMPARED, "card": theirs, "run": None,
                 "why": f"the run's pairs have no {', '.join(missing)} column"}
     tolerance = margins()["token_mean"]
-    ours = {column: float(measured_lengths[column]["mean"]) for column in texts}
+    ours = {column: float(measured_lengths[ours_name[column]]["mean"]) for column in texts}
     off = {column: ours[column] / statistics[column]["mean"] - 1 for column in texts}
     outside = [column for column in texts if abs(off[column]) > tolerance]
     shown = "; ".join(f"{column} mean {ours[column]:.2f}" for column in texts)
@@ -46,5 +56,6 @@ def token_table(measured_lengths: dict, card: dict):
     rows = {"this run": pd.DataFrame(measured_lengths).T[["min", "mean", "max"]]}
     statistics = (card.get("dataset") or {}).get("statistics")
     if statistics:
-        rows = {"card": pd.DataFrame(statistics).T[["min", "mean", "max"]], **rows}
+        theirs = pd.DataFrame(statistics).T[["min", "mean", "max"]].rename(index=project_names(card))
+        rows = {"card": theirs, **rows}
     return pd.concat(rows, axis=1).rename_axis("column")

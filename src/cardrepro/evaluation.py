@@ -115,7 +115,9 @@ def chance_scores(evaluator) -> dict[str, float]:
     relevant = [len(evaluator.relevant_docs[qid]) for qid in evaluator.queries_ids]
     scores = {f"cosine_map@{k}": fmean(_chance_average_precision(n, m, k) for m in relevant) for k in evaluator.map_at_k}
     scores |= {f"cosine_mrr@{k}": fmean(_chance_reciprocal_rank(n, m, k) for m in relevant) for k in evaluator.mrr_at_k}
-    scores |= {f"cosine_accuracy@{k}": fmean(1 - comb(n - m, k) / comb(n, k) for m in relevant) for k in evaluator.accuracy_at_k}
+    # P(no relevant text in the top k); a cut-off past the corpus (a tiny held-out set) retrieves all of it
+    scores |= {f"cosine_accuracy@{k}": fmean(1 - comb(n - m, min(k, n)) / comb(n, min(k, n)) for m in relevant)
+               for k in evaluator.accuracy_at_k}
     # E[relevant in the top k] = k m / n, so precision@k is m / n and recall@k is k / n on average
     scores |= {f"cosine_precision@{k}": fmean(m / n for m in relevant) for k in evaluator.precision_recall_at_k}
     scores |= {f"cosine_recall@{k}": fmean(min(k, n) / n for _ in relevant) for k in evaluator.precision_recall_at_k}
