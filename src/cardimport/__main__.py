@@ -10,27 +10,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from cardimport.card import card_section
 from cardimport.errors import CardError
-
-
-class CardDumper(yaml.SafeDumper):
-    """Writes multi-line text as a ``|`` block, as the params files keep the architecture."""
-
-
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
-
-
-CardDumper.add_representer(str, _text)
+from cardimport.params_file import card_yaml
 
 
 def as_yaml(run: str, card_file: str, found: dict[str, Any]) -> str:
     """The section under a ``card:`` key, headed by where it goes and where it came from."""
-    body = yaml.dump({"card": found}, Dumper=CardDumper, sort_keys=False, allow_unicode=True, width=10_000)
-    return f"# params/{run}.yaml, read from {card_file}\n{body}"
+    return f"# params/{run}.yaml, read from {card_file}\n{card_yaml(found)}"
 
 
 def main(argv: list[str] | None = None) -> int:
