@@ -6,6 +6,7 @@ import yaml
 
 from cardrepro.plots import plot_variants
 from cardrepro.sentences import variant_heading, variants_paragraph
+from cardrepro.uncertainty import bootstrap_intervals
 from cardrepro.variants import lowest_point, recipe_variant_names, variants_record
 
 ENTRY = {"run": "tsdae_minilm", "raw": "data/raw/eedi"}
@@ -32,6 +33,10 @@ def _measured(scores: np.ndarray, base: np.ndarray, curve: dict[int, float], see
             "params": {"training": {"seed": seed}}}
 
 
+def _own_intervals(measured: dict) -> pd.DataFrame:
+    return bootstrap_intervals(measured["base_per_query"], measured["tuned_per_query"])
+
+
 def test_a_variant_clearly_better_than_the_recipe_is_higher_and_one_alike_is_no_difference():
     rng = np.random.default_rng(0)
     base = rng.uniform(0.1, 0.3, 200)
@@ -41,7 +46,7 @@ def test_a_variant_clearly_better_than_the_recipe_is_higher_and_one_alike_is_no_
                          "measured": _measured(recipe + 0.15, base, {0: 0.2, 100: 0.15, 200: 0.25})},
                 "same": {"changes": {"training.learning_rate": 4e-5},
                          "measured": _measured(recipe + rng.normal(0, 0.01, 200), base, {0: 0.2, 100: 0.05, 200: 0.1})}}
-    record = variants_record(card, variants, "cosine_map@25")
+    record = variants_record(card, variants, "cosine_map@25", _own_intervals(card))
     warm, same = record["runs"]["warm"], record["runs"]["same"]
     assert warm["difference"] == np.float64(0.15).round(6) and warm["difference_interval"][0] > 0
     assert same["difference_interval"][0] < 0 < same["difference_interval"][1]
@@ -77,6 +82,7 @@ def test_a_recipe_that_raised_the_score_is_not_said_to_fall_nor_to_need_undoing(
     card = _measured(base + 0.2, base, {0: 0.4, 100: 0.55, 200: 0.6})
     variants = {"slow": {"changes": {"training.learning_rate": 1e-6},
                          "measured": _measured(base + 0.1, base, {0: 0.4, 100: 0.45, 200: 0.5})}}
-    text = variants_paragraph(variants_record(card, variants, "cosine_map@25"), base=float(base.mean()))
+    text = variants_paragraph(variants_record(card, variants, "cosine_map@25", _own_intervals(card)),
+                              base=float(base.mean()))
     assert "never falls below the base model (lowest 0.5500, at step 100)" in text
     assert "base model's level" not in text and "In short: `slow` scores lower than the card's recipe." in text

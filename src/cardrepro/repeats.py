@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from cardrepro.params import RunParams, real_runs
-from cardrepro.uncertainty import LEVEL, RESAMPLES, binary_metrics
+from cardrepro.uncertainty import LEVEL, RESAMPLES, _statistic  # one statistic for both kinds of interval
 
 METHOD = ("two-level bootstrap: each of {resamples} resamples draws one of the {seeds} training seeds, then the "
           "{items} held-out items with replacement")
@@ -47,13 +47,6 @@ def load_repeats(params: RunParams) -> dict[int, dict]:
         repeat = load_run(params.origin["params_file"], profile=params.origin["profile"], real=name)
         found[repeat.training["seed"]] = load(check_measured(repeat))
     return found
-
-
-def _statistic(frame: pd.DataFrame):
-    if "label" in frame:
-        return lambda rows: binary_metrics(frame.iloc[rows])
-    values, names = frame.to_numpy(dtype=float), list(frame.columns)
-    return lambda rows: dict(zip(names, values[rows].mean(axis=0), strict=True))
 
 
 def seed_item_intervals(per_seed: dict[int, pd.DataFrame], resamples: int = RESAMPLES, level: float = LEVEL,

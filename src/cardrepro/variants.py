@@ -90,10 +90,11 @@ def lowest_point(history: pd.DataFrame, metric: str) -> dict | None:
     return {"step": int(row["step"]), "value": round(float(row[column]), 6)}
 
 
-def variants_record(measured: dict, variants: dict[str, dict], metric: str) -> dict | None:
+def variants_record(measured: dict, variants: dict[str, dict], metric: str, intervals: pd.DataFrame) -> dict | None:
     """details.json's ``variants``: for each recipe variant what it changes, its headline score, its difference
     from the card's recipe with a paired 95% interval over the held-out items, its gain over the base model and
-    the lowest point of its curve; the card recipe's own lowest point beside them. None without variants."""
+    the lowest point of its curve; the card recipe's own lowest point and gain (from ``intervals``, its
+    ``uncertainty.bootstrap_intervals``) beside them. None without variants."""
     from cardrepro.uncertainty import bootstrap_intervals
 
     if not variants:
@@ -113,7 +114,7 @@ def variants_record(measured: dict, variants: dict[str, dict], metric: str) -> d
             "lowest": lowest_point(theirs["history"], metric),
             "seed": theirs["params"]["training"]["seed"],
         }
-    own = bootstrap_intervals(measured["base_per_query"], measured["tuned_per_query"]).loc[metric]
+    own = intervals.loc[metric]
     return {"metric": metric, "card_recipe_lowest": lowest_point(measured["history"], metric),
             "card_recipe_gain_interval": [round(float(own["gain_low"]), 6), round(float(own["gain_high"]), 6)], "runs": rows,
             "curves": curves(measured, variants, metric)}
