@@ -233,46 +233,22 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from cardrepro.errors import one_line_errors
+
     one_line_warnings()
     args = parser().parse_args(argv)
-    try:
-        args.handler(args)
-    except (ParamsError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        where = f" {shown(exc.filename)}" if exc.filename else ""
-        print(f"error:{where} {exc.strerror or exc}; fix: check the path and its permissions", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt as exc:
-        from cardrepro.outputs import Interrupted
-
-        _close_progress_bars()  # else the trainer's bar, freed with the traceback, redraws below the error line
-        print(f"error: {args.command} interrupted; nothing was published, the previous results are as they were",
-              file=sys.stderr)
-        return 143 if isinstance(exc, Interrupted) else 130  # the shells' codes for SIGTERM and Ctrl-C
-    except Exception as exc:
-        from papermill.exceptions import PapermillExecutionError
-
-        from cardrepro.outputs import PublishError
-
-        if isinstance(exc, PublishError):
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        if not isinstance(exc, PapermillExecutionError):
-            raise
-        print(f"error: the notebook failed in cell {exc.exec_count} ({exc.ename}: {exc.evalue}); nothing was "
-              "published; fix: open the .failed.ipynb beside its report to see the cell", file=sys.stderr)
-        return 1
-    return 0
+    return one_line_errors(args.command, lambda: args.handler(args), _notebook_failed)
 
 
-def _close_progress_bars() -> None:
-    """Close the bars an interrupted run left open, so that the error is the last line on the terminal."""
-    from tqdm.std import tqdm
+def _notebook_failed(exc: Exception) -> int | None:
+    """A notebook cell that raised under papermill: which cell, and where its traceback is."""
+    from papermill.exceptions import PapermillExecutionError
 
-    for bar in list(getattr(tqdm, "_instances", ())):
-        bar.close()
+    if not isinstance(exc, PapermillExecutionError):
+        return None
+    print(f"error: the notebook failed in cell {exc.exec_count} ({exc.ename}: {exc.evalue}); nothing was "
+          "published; fix: open the .failed.ipynb beside its report to see the cell", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -96,26 +96,22 @@ def main(argv: list[str] | None = None) -> int:
     """The train stage's own command line (dvc.yaml's ``cmd``): the same as ``cardrepro train``, without the rest
     of the command line, so that the stage depends on what training runs and nothing more."""
     from cardrepro import one_line_warnings
+    from cardrepro.errors import one_line_errors
     from cardrepro.params import PROFILES, load_run
 
     one_line_warnings()
     parser = argparse.ArgumentParser(prog="python -m cardrepro.train_stage", description=__doc__.split("\n")[0])
     add_arguments(parser, PROFILES)
     args = parser.parse_args(argv)
-    try:
+
+    def train() -> None:
         params = load_run(args.params or f"params/{args.run}.yaml", profile=args.profile, real=args.real, seed=args.seed)
         if params.run != args.run:
             raise ParamsError(f"{params.source}: run: says {params.run!r}, not {args.run!r}; "
                               f"fix: pass params/{args.run}.yaml")
-        folder = train_run(params)
-    except (ParamsError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("error: train interrupted; the previous model and measurements are as they were", file=sys.stderr)
-        return 130
-    print(trained_line(params, folder))
-    return 0
+        print(trained_line(params, train_run(params)))
+
+    return one_line_errors("train", train)
 
 
 def trained_line(params: RunParams, folder: Path) -> str:

@@ -94,11 +94,7 @@ def split_answers(
     for key, indices in _groups(pairs, group_by).items():
         held = _held_out_texts(pairs, indices, eval_fraction, rng, key)
         held_indices.update(i for i in indices if pairs[i]["sentence_1"] in held)
-        aids = _add_corpus(heldout["corpus"], pairs, indices, held)
-        for question in dict.fromkeys(pairs[i]["sentence_0"] for i in indices):
-            qid = f"q{len(heldout['queries'])}"
-            heldout["queries"][qid] = question
-            heldout["relevant"][qid] = set(aids)
+        _add_queries(heldout, pairs, indices, _add_corpus(heldout["corpus"], pairs, indices, held))
     train = [p for i, p in enumerate(pairs) if i not in held_indices]
     return train, heldout
 
@@ -126,12 +122,8 @@ def split_questions(
     for key, indices in groups.items():
         drawn = set(rng.sample(texts[key], max(1, min(len(texts[key]), round(rate * len(texts[key]))))))
         aids = _add_corpus(heldout["corpus"], pairs, indices, drawn)
-        if key not in held_groups:
-            continue
-        for question in dict.fromkeys(pairs[i]["sentence_0"] for i in indices):
-            qid = f"q{len(heldout['queries'])}"
-            heldout["queries"][qid] = question
-            heldout["relevant"][qid] = set(aids)
+        if key in held_groups:
+            _add_queries(heldout, pairs, indices, aids)
     left_out = {i for key in held_groups for i in groups[key]}
     return [p for i, p in enumerate(pairs) if i not in left_out], heldout
 
@@ -153,6 +145,14 @@ def _held_out_texts(
         raise ValueError(f"group {key!r} has {len(texts)} distinct answer(s); need >= 2 to split")
     n_held = min(max(1, round(eval_fraction * len(texts))), len(texts) - 1)
     return set(rng.sample(texts, n_held))
+
+
+def _add_queries(heldout: dict, pairs: list[dict], indices: list[int], aids: list[str]) -> None:
+    """Each distinct question text of a group becomes a query, relevant to the group's answers ``aids``."""
+    for question in dict.fromkeys(pairs[i]["sentence_0"] for i in indices):
+        qid = f"q{len(heldout['queries'])}"
+        heldout["queries"][qid] = question
+        heldout["relevant"][qid] = set(aids)
 
 
 def _add_corpus(corpus: dict, pairs: list[dict], indices: list[int], held: set[str]) -> list[str]:
