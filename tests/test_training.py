@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cardrepro.loss_windows import loss_at_card_steps
+from cardrepro.loss_windows import loss_at_card_steps, window_spread
 from cardrepro.training import history_frame, to_dataset
 from tests.imports import modules_loaded_by
 
@@ -18,6 +18,13 @@ def test_card_window_loss_is_the_exact_mean_of_per_step_losses():
     assert result[500] == pytest.approx(sum(per_step[:500]) / 500)
     assert result[1000] == pytest.approx(sum(per_step[500:1000]) / 500)
     assert 1500 not in result  # never reached: absent, not extrapolated
+
+
+def test_the_window_spread_is_the_relative_deviation_of_the_runs_windows_inside_the_cards():
+    history = pd.DataFrame({"step": [50, 100, 150, 200], "loss": [9.0, 1.0, 3.0, 5.0]})
+    assert window_spread(history, 200, card_logging_steps=150) == pytest.approx(2.0 / 3.0)  # sd 2 of 1, 3, 5
+    assert window_spread(history, 50, card_logging_steps=50) is None  # one window: no spread
+    assert window_spread(history, 250, card_logging_steps=100) is None  # not reached
 
 
 def test_history_merges_loss_and_evaluator_metrics_by_step():

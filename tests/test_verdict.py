@@ -195,6 +195,16 @@ def test_a_headline_at_the_ceiling_is_flagged(base, interval, flags):
                          "the tuned interval [1.0000, 1.0000] has no width"]
 
 
+@pytest.mark.parametrize(("at_maximum", "flagged"), [((11, 12), True), ((6, 12), True), ((5, 12), False), ((0, 0), False)])
+def test_a_headline_whose_queries_are_mostly_perfect_before_training_is_at_the_ceiling(at_maximum, flagged):
+    """mnrl-qa's 12 new questions: MAP@100 0.9329 on average, below the level, but 11 of them already at 1."""
+    from cardrepro.findings import ceiling
+
+    found = ceiling(0.9329, [0.7761, 1.0], margins()["ceiling"], at_maximum, margins()["ceiling_items"])
+    assert found == ([f"{at_maximum[0]} of the 12 held-out queries already score 1.0000 (the most there is) before "
+                      "training"] if flagged else [])
+
+
 def test_the_committed_real_cosine_sparql_verdict_is_the_rules_on_its_own_record():
     """The verdict stored in the committed record is what the rule gives on the rest of that record, the control
     and the threshold group included."""

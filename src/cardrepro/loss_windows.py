@@ -17,6 +17,17 @@ def loss_at_card_steps(history: pd.DataFrame, card_steps: list[int], card_loggin
     return result
 
 
+def window_spread(history: pd.DataFrame, step: int, card_logging_steps: int) -> float | None:
+    """How much the run's own logged loss moves inside the card's window ending at ``step``: the standard
+    deviation of its logging windows there, relative to their mean. The noise a loss tolerance has to beat;
+    None where the run logged fewer than two windows inside it (or did not reach ``step``)."""
+    logged = history.dropna(subset=["loss"]) if "loss" in history else history.iloc[0:0]
+    window = logged[(logged.step > step - card_logging_steps) & (logged.step <= step)]
+    if len(window) < 2 or window.step.max() != step:
+        return None
+    return float(window.loss.std() / window.loss.mean())
+
+
 def loss_window_table(history: pd.DataFrame, card: dict):
     """The card's logged losses next to this run's mean over the same windows ("—" where the run ended
     before a card step); a sentence when the card logged none."""

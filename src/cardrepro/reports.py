@@ -112,7 +112,7 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
     (``uncertainty.bootstrap_intervals``) and, where the recipe was repeated at other seeds, over seeds and items
     (``cardrepro.repeats``), loss and evaluations at the card's logged steps, the software the train stage ran
     on, ``extra`` sections (a TSDAE run's checks) and the verdict, computed here once."""
-    from cardrepro.loss_windows import loss_at_card_steps
+    from cardrepro.loss_windows import loss_at_card_steps, window_spread
     from cardrepro.repeats import eval_at_card_steps, load_repeats, repeats_record
     from cardrepro.data_check import token_check
     from cardrepro.uncertainty import intervals_metrics
@@ -147,7 +147,9 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
         "eval_at_card_steps": eval_at_card_steps(measured, repeats, card.get("logged_eval") or {},
                                                  params.evaluation["metric"]),
         "loss_at_card_steps": {
-            str(step): {"run": loss_at_steps.get(int(step)), "card": value} for step, value in card["logged_loss"].items()
+            str(step): {"run": loss_at_steps.get(int(step)), "card": value,
+                        "spread": window_spread(measured["history"], int(step), card["logging_steps"])}
+            for step, value in card["logged_loss"].items()
         },
         "training": {
             "seed": params.training["seed"],
@@ -167,8 +169,12 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
         "environment": measured["environment"],
         **(extra or {}),
     }
+    per_query = measured["base_per_query"]  # a retrieval run's: one row per query, a column per metric
+    at_maximum = ((int((per_query[details["headline"]] >= 1.0).sum()), len(per_query))
+                  if details["headline"] in per_query else None)
     details["ceiling"] = ceiling(details["base"].get(details["headline"]),
-                                 details["intervals"].get(details["headline"], {}).get("tuned"), margins()["ceiling"])
+                                 details["intervals"].get(details["headline"], {}).get("tuned"), margins()["ceiling"],
+                                 at_maximum, margins()["ceiling_items"])
     details["verdict"] = verdict(details).as_record()  # once: every table and sentence reads it from here
     return details
 

@@ -123,7 +123,8 @@ def _card_headline(found: dict | None) -> str:
 
 def recipe_comparison(real: dict[str, dict | None], run: str, step: str, overlay: str | Path = REAL_OVERLAY) -> pd.DataFrame:
     """The real-data variants of ``run`` that reached the card's logged ``step``: their recipe (what the
-    overlay sets), their mean loss over the card's window and how far it is from the card's."""
+    overlay sets), their mean loss over the card's window, how far it is from the card's, and how much their
+    own loss moves from one logging window to the next inside it (the noise a tolerance has to beat)."""
     rows = {}
     for name, entry in real_runs(overlay).items():
         found = real.get(f"{REAL_RUNS_DIR}/{name}")
@@ -131,32 +132,50 @@ def recipe_comparison(real: dict[str, dict | None], run: str, step: str, overlay
             continue
         pair = found["loss_at_card_steps"][step]
         change = (pair["run"] - pair["card"]) / pair["card"]
+        spread = pair.get("spread")
         training = (entry.get("set") or {}).get("training") or {}
         rows[name] = {"recipe": ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in training.items())
                                 or "the card's printed recipe",
                       "held out": _held_out(found["data"]), f"loss, steps 1-{step}": round(pair["run"], 4),
                       "card": pair["card"], "difference": f"{change:+.1%}",
+                      "window-to-window spread": "—" if spread is None else f"±{spread:.1%}",
                       f"within ±{margins()['logged_loss']:.0%}": "yes" if abs(change) <= margins()["logged_loss"] else "no",
+                      "training seeds": len((found.get("repeats") or {}).get("seeds", [])) or 1,
                       "model": _model(found)}
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("real run")
 
 
 def recipe_finding(table: pd.DataFrame, step: str) -> str:
-    """Which recipe's loss the card's logged loss matches, in words chosen by the table's numbers."""
+    """Where the card's logged loss lies among the recipes' and whether the tolerance can tell them apart,
+    in words chosen by the table's numbers: a tolerance no wider than a run's own window-to-window spread
+    decides nothing."""
     if table.empty:
         return f"No real-data run of this card reached step {step}: nothing to compare."
-    within = [name for name, row in table.iterrows() if row[f"within ±{margins()['logged_loss']:.0%}"] == "yes"]
+    tolerance = margins()["logged_loss"]
+    loss = f"loss, steps 1-{step}"
     card = table["card"].iloc[0]
-    listed = lambda names: " and ".join(f"{name} ({table.loc[name, f'loss, steps 1-{step}']:.4f})"  # noqa: E731
-                                        for name in names)
-    others = [name for name in table.index if name not in within]
-    text = f"The card's logged loss at step {step} ({card:.4f}) is within ±{margins()['logged_loss']:.0%} of "
-    if len(within) == 1:
-        text += f"{listed(within)} only" + (f", not of {listed(others)}." if others else ".")
-    elif within:
-        text += f"{listed(within)}: it cannot tell them apart."
+    named = lambda name: f"{name} ({table.loc[name, loss]:.4f}, {table.loc[name, 'difference']})"  # noqa: E731
+    below = [name for name in table.sort_values(loss).index if table.loc[name, loss] < card]
+    above = [name for name in table.sort_values(loss).index if table.loc[name, loss] >= card]
+    text = f"The card's logged loss at step {step} ({card:.4f}) "
+    if below and above:
+        text += f"lies between {named(below[-1])} and {named(above[0])}."
     else:
-        text += f"none of {listed(others)}."
+        text += f"lies {'above' if below else 'below'} every recipe's: {' and '.join(map(named, below or above))}."
+    spreads = [float(value.strip("±%")) / 100 for value in table["window-to-window spread"] if value != "—"]
+    seeds = int(table["training seeds"].max())
+    one_seed = "one training seed of each" if seeds == 1 else f"at most {seeds} training seeds of each"
+    if len(spreads) < len(table) or max(spreads) >= tolerance:
+        moved = ", ".join(f"{name} {table.loc[name, 'window-to-window spread']}" for name in table.index)
+        widest = "an unknown spread" if len(spreads) < len(table) else f"a spread of ±{max(spreads):.1%}"
+        text += (f" Inside the card's window the runs' own losses move from one logging window to the next by a standard "
+                 f"deviation of {moved}: with {widest} against the ±{tolerance:.0%} tolerance, and {one_seed}, "
+                 f"'within ±{tolerance:.0%}' cannot say which recipe the card ran.")
+    else:
+        within = [name for name in table.index if table.loc[name, f"within ±{tolerance:.0%}"] == "yes"]
+        text += f" Every run's window-to-window spread is below the ±{tolerance:.0%} tolerance, and the card's loss is within it of "
+        text += (f"{within[0]} only ({one_seed})." if len(within) == 1 else
+                 f"{' and '.join(within)}: it cannot tell them apart." if within else "none of them.")
     stand_ins = sorted({model for model in table["model"] if "stand-in" in model})
     if stand_ins:
         text += (f" The runs trained {' and '.join(stand_ins)}, so this says which recipe the card's logged loss "
