@@ -188,7 +188,7 @@ CLI_CASES = [
     ("params missing", lambda t: ["check", str(t / "none.yaml")], "none.yaml: no such params file"),
     ("params of another run", lambda t: ["execute", "mnrl_qa", "--params", "params/cosine_sparql.yaml"],
      "run: says 'cosine_sparql', not 'mnrl_qa'"),
-    ("unknown run", lambda t: ["execute", "cosine"], "argument run: invalid choice: 'cosine'"),
+    ("unknown run", lambda t: ["execute", "cosine"], "params/cosine.yaml: no such params file; fix: use one of params/{cosine_sparql,"),
     ("negative seed", lambda t: ["execute", "cosine_sparql", "--seed", "-1"], "training.seed: --seed -1"),
     ("seed as text", lambda t: ["execute", "cosine_sparql", "--seed", "two"], "argument --seed: invalid int value"),
     ("unknown command", lambda t: ["fit"], "argument command: invalid choice: 'fit'"),
