@@ -180,43 +180,50 @@ def test_real_and_generated_verdicts_side_by_side_one_row_per_variant(real_repor
     assert table.loc["mnrl_qa", "generated data: headline [95% CI]"] == "cosine_mrr@10 0.7000 [0.6000, 0.8000]"
 
 
-QUIET = " Every run's window-to-window spread is below the ±10% tolerance, and the card's loss is within it of "
+TREND = (" The standard error treats the windows as independent and includes the loss's downward trend; it is not "
+         "a spread over training seeds.")
 
 
 @pytest.mark.parametrize(("losses", "spread", "finding"), [
-    ((0.2054, 0.2400), 0.03, "lies between mnrl_qa (0.2054, -12.7%) and mnrl_qa_source_recipe (0.2400, +2.0%)." + QUIET
-     + "mnrl_qa_source_recipe only (one training seed of each)."),
-    ((0.2300, 0.2400), 0.03, "lies between mnrl_qa (0.2300, -2.3%) and mnrl_qa_source_recipe (0.2400, +2.0%)." + QUIET
-     + "mnrl_qa and mnrl_qa_source_recipe: it cannot tell them apart."),
-    ((0.1000, 0.4000), 0.03, "lies between mnrl_qa (0.1000, -57.5%) and mnrl_qa_source_recipe (0.4000, +69.9%)." + QUIET
-     + "none of them."),
-    ((0.2500, 0.2600), 0.03, "lies below every recipe's: mnrl_qa (0.2500, +6.2%) and mnrl_qa_source_recipe (0.2600, +10.5%)."
-     + QUIET + "mnrl_qa only (one training seed of each)."),
-    ((0.2054, 0.2400), 0.12, "lies between mnrl_qa (0.2054, -12.7%) and mnrl_qa_source_recipe (0.2400, +2.0%). Inside the "
-     "card's window the runs' own losses move from one logging window to the next by a standard deviation of mnrl_qa "
-     "±12.0%, mnrl_qa_source_recipe ±12.0%: with a spread of ±12.0% against the ±10% tolerance, and one training seed of "
-     "each, 'within ±10%' cannot say which recipe the card ran."),
+    ((0.2054, 0.2400), 0.04, "lies between mnrl_qa (0.2054, -12.7%) and mnrl_qa_source_recipe (0.2400, +2.0%). Only "
+     "mnrl_qa_source_recipe is within the noise of its own mean (mnrl_qa ±2.5%, mnrl_qa_source_recipe ±2.5%: twice the "
+     "standard error from its logging windows): the card's loss resembles that recipe's (one training seed of each)."
+     + TREND),
+    ((0.2300, 0.2400), 0.06, "lies between mnrl_qa (0.2300, -2.3%) and mnrl_qa_source_recipe (0.2400, +2.0%). mnrl_qa "
+     "and mnrl_qa_source_recipe are all within the noise of their own means (mnrl_qa ±3.8%, mnrl_qa_source_recipe "
+     "±3.8%): the loss cannot tell them apart." + TREND),
+    ((0.2054, 0.2585), 0.09, "lies between mnrl_qa (0.2054, -12.7%) and mnrl_qa_source_recipe (0.2585, +9.8%). It "
+     "differs from each by more than the noise of the run's own mean (mnrl_qa ±5.7%, mnrl_qa_source_recipe ±5.7%: "
+     "twice the standard error from its logging windows), so with one training seed of each neither recipe gives the "
+     "card's loss here. The fixed ±10% tolerance would say mnrl_qa_source_recipe; against the runs' own noise that "
+     "cut decides nothing here." + TREND),
+    ((0.2500, 0.2600), 0.03, "lies below every recipe's: mnrl_qa (0.2500, +6.2%) and mnrl_qa_source_recipe (0.2600, "
+     "+10.5%). It differs from each by more than the noise of the run's own mean (mnrl_qa ±1.9%, mnrl_qa_source_recipe "
+     "±1.9%: twice the standard error from its logging windows), so with one training seed of each neither recipe "
+     "gives the card's loss here. The fixed ±10% tolerance would say mnrl_qa; against the runs' own noise that cut "
+     "decides nothing here." + TREND),
 ])
 def test_the_recipe_finding_weighs_the_losses_against_their_own_noise(real_reports, losses, spread, finding):
     reports, overlay = real_reports
     for name, loss in zip(("mnrl_qa", "mnrl_qa_source_recipe"), losses):
         record = _real(0.97, 1.0, loss)
-        record["loss_at_card_steps"]["500"]["spread"] = spread
+        record["loss_at_card_steps"]["500"]["noise"] = {"spread": spread, "windows": 10,
+                                                       "standard_error": spread / 10 ** 0.5}
         write_metrics(reports / "real" / name, record)
     table = summary.recipe_comparison(summary.load_real_runs(reports, overlay), "mnrl_qa", "500", overlay)
     assert table.loc["mnrl_qa_source_recipe", "recipe"] == "learning_rate 2e-06, weight_decay 0.03"
     assert table.loc["mnrl_qa", "recipe"] == "the card's printed recipe"
     text = summary.recipe_finding(table, "500")
     assert text.startswith("The card's logged loss at step 500 (0.2354) " + finding)
-    assert text.endswith("The runs trained big-model (stand-in: small-model), so this says which recipe the card's "
-                         "logged loss resembles on this data; it is not a check of the card's own model.")
+    assert text.endswith("The runs trained big-model (stand-in: small-model), so this compares the recipes on this "
+                         "data with that model; it is not a check of the card's own model.")
 
 
-def test_a_run_whose_spread_is_unknown_decides_nothing(real_reports):
+def test_a_run_without_a_measure_of_its_noise_decides_nothing(real_reports):
     reports, overlay = real_reports
     table = summary.recipe_comparison(summary.load_real_runs(reports, overlay), "mnrl_qa", "500", overlay)
-    assert list(table["window-to-window spread"]) == ["—", "—"]
-    assert "with an unknown spread against the ±10% tolerance" in summary.recipe_finding(table, "500")
+    assert list(table["noise of the mean (2 SE)"]) == ["—", "—"]
+    assert "has no measure of its own noise, so the comparison decides nothing." in summary.recipe_finding(table, "500")
 
 
 def test_no_real_run_past_the_cards_step_is_said_so(real_reports):

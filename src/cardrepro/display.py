@@ -72,7 +72,7 @@ def verdict_markdown(details: dict) -> str:
              f"{with_interval(tuned - base, intervals.get('gain'), signed=True)} (brackets: 95% intervals); "
              + (f"the card reports {card:.4f}." if card is not None else "the card reports none."), ""]
     if details.get("ceiling"):
-        lines += [f"**At the ceiling:** {' and '.join(details['ceiling'])}: these held-out items leave {name} little "
+        lines += [f"**At the ceiling:** {'; '.join(details['ceiling'])}: these held-out items leave {name} little "
                   "room to show what training did.", ""]
     seeded = details.get("repeats")
     if seeded:

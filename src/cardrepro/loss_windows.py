@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 
@@ -17,15 +19,18 @@ def loss_at_card_steps(history: pd.DataFrame, card_steps: list[int], card_loggin
     return result
 
 
-def window_spread(history: pd.DataFrame, step: int, card_logging_steps: int) -> float | None:
-    """How much the run's own logged loss moves inside the card's window ending at ``step``: the standard
-    deviation of its logging windows there, relative to their mean. The noise a loss tolerance has to beat;
-    None where the run logged fewer than two windows inside it (or did not reach ``step``)."""
+def window_noise(history: pd.DataFrame, step: int, card_logging_steps: int) -> dict | None:
+    """How much the run's own loss moves inside the card's window ending at ``step``, the noise a loss tolerance
+    has to beat: ``spread``, the standard deviation of its logging windows there relative to their mean, and
+    ``standard_error``, what that spread puts on the mean over the whole window (spread / sqrt(windows), treating
+    the windows as independent; the loss's downward trend inflates both). None where the run logged fewer than two
+    windows inside it (or did not reach ``step``)."""
     logged = history.dropna(subset=["loss"]) if "loss" in history else history.iloc[0:0]
     window = logged[(logged.step > step - card_logging_steps) & (logged.step <= step)]
     if len(window) < 2 or window.step.max() != step:
         return None
-    return float(window.loss.std() / window.loss.mean())
+    spread = float(window.loss.std() / window.loss.mean())
+    return {"spread": spread, "windows": len(window), "standard_error": spread / math.sqrt(len(window))}
 
 
 def loss_window_table(history: pd.DataFrame, card: dict):

@@ -112,7 +112,7 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
     (``uncertainty.bootstrap_intervals``) and, where the recipe was repeated at other seeds, over seeds and items
     (``cardrepro.repeats``), loss and evaluations at the card's logged steps, the software the train stage ran
     on, ``extra`` sections (a TSDAE run's checks) and the verdict, computed here once."""
-    from cardrepro.loss_windows import loss_at_card_steps, window_spread
+    from cardrepro.loss_windows import loss_at_card_steps, window_noise
     from cardrepro.repeats import eval_at_card_steps, load_repeats, repeats_record
     from cardrepro.data_check import token_check
     from cardrepro.uncertainty import intervals_metrics
@@ -148,7 +148,7 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
                                                  params.evaluation["metric"]),
         "loss_at_card_steps": {
             str(step): {"run": loss_at_steps.get(int(step)), "card": value,
-                        "spread": window_spread(measured["history"], int(step), card["logging_steps"])}
+                        "noise": window_noise(measured["history"], int(step), card["logging_steps"])}
             for step, value in card["logged_loss"].items()
         },
         "training": {
@@ -227,11 +227,13 @@ def conclusion(details: dict, card: dict) -> str:
         text.append("That makes this a smoke run: its numbers only show that the code path works; "
                     "`dvc repro` runs the card's recipe.")
     if details.get("ceiling"):
-        text.append(f"**At the ceiling:** {' and '.join(details['ceiling'])}, so these held-out items leave "
+        text.append(f"**At the ceiling:** {'; '.join(details['ceiling'])}; so these held-out items leave "
                     f"{metric} little room to show what training did.")
     if details.get("variants"):
-        text.append(f"**Variants:** the verdict above sets the card's recipe beside {len(details['variants']['runs'])} "
-                    "variants of it on the same held-out items; the figure below draws their curves.")
+        count = len(details["variants"]["runs"])
+        text.append(f"**Variants:** the verdict above sets the card's recipe beside {count} "
+                    f"variant{'s' if count != 1 else ''} of it on the same held-out items; the figure below draws "
+                    f"{'their curves' if count != 1 else 'its curve'}.")
     text += _not_established(details, facts_for(details["run"]))
     return " ".join(text)
 

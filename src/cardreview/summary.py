@@ -123,8 +123,8 @@ def _card_headline(found: dict | None) -> str:
 
 def recipe_comparison(real: dict[str, dict | None], run: str, step: str, overlay: str | Path = REAL_OVERLAY) -> pd.DataFrame:
     """The real-data variants of ``run`` that reached the card's logged ``step``: their recipe (what the
-    overlay sets), their mean loss over the card's window, how far it is from the card's, and how much their
-    own loss moves from one logging window to the next inside it (the noise a tolerance has to beat)."""
+    overlay sets), their mean loss over the card's window, how far it is from the card's, and the noise of that
+    mean from the run's own logging windows inside it (``loss_windows.window_noise``)."""
     rows = {}
     for name, entry in real_runs(overlay).items():
         found = real.get(f"{REAL_RUNS_DIR}/{name}")
@@ -132,13 +132,15 @@ def recipe_comparison(real: dict[str, dict | None], run: str, step: str, overlay
             continue
         pair = found["loss_at_card_steps"][step]
         change = (pair["run"] - pair["card"]) / pair["card"]
-        spread = pair.get("spread")
+        noise = pair.get("noise")
         training = (entry.get("set") or {}).get("training") or {}
         rows[name] = {"recipe": ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in training.items())
                                 or "the card's printed recipe",
                       "held out": _held_out(found["data"]), f"loss, steps 1-{step}": round(pair["run"], 4),
                       "card": pair["card"], "difference": f"{change:+.1%}",
-                      "window-to-window spread": "—" if spread is None else f"±{spread:.1%}",
+                      "window-to-window spread": "—" if noise is None else f"±{noise['spread']:.1%} ({noise['windows']} windows)",
+                      "noise of the mean (2 SE)": "—" if noise is None else f"±{2 * noise['standard_error']:.1%}",
+                      "beyond the noise": "—" if noise is None else "yes" if abs(change) > 2 * noise["standard_error"] else "no",
                       f"within ±{margins()['logged_loss']:.0%}": "yes" if abs(change) <= margins()["logged_loss"] else "no",
                       "training seeds": len((found.get("repeats") or {}).get("seeds", [])) or 1,
                       "model": _model(found)}
@@ -146,41 +148,54 @@ def recipe_comparison(real: dict[str, dict | None], run: str, step: str, overlay
 
 
 def recipe_finding(table: pd.DataFrame, step: str) -> str:
-    """Where the card's logged loss lies among the recipes' and whether the tolerance can tell them apart,
-    in words chosen by the table's numbers: a tolerance no wider than a run's own window-to-window spread
-    decides nothing."""
+    """Where the card's logged loss lies among the recipes', whether it is within each run's own noise (twice the
+    standard error of the run's mean over the card's window), and whether the fixed tolerance agrees, in words
+    chosen by the table's numbers."""
     if table.empty:
         return f"No real-data run of this card reached step {step}: nothing to compare."
-    tolerance = margins()["logged_loss"]
+    tolerance = f"±{margins()['logged_loss']:.0%}"
     loss = f"loss, steps 1-{step}"
     card = table["card"].iloc[0]
     named = lambda name: f"{name} ({table.loc[name, loss]:.4f}, {table.loc[name, 'difference']})"  # noqa: E731
-    below = [name for name in table.sort_values(loss).index if table.loc[name, loss] < card]
-    above = [name for name in table.sort_values(loss).index if table.loc[name, loss] >= card]
+    listed = lambda names: " and ".join(names) if names else "none"  # noqa: E731
+    ordered = list(table.sort_values(loss).index)
+    below = [name for name in ordered if table.loc[name, loss] < card]
+    above = [name for name in ordered if table.loc[name, loss] >= card]
     text = f"The card's logged loss at step {step} ({card:.4f}) "
     if below and above:
         text += f"lies between {named(below[-1])} and {named(above[0])}."
     else:
         text += f"lies {'above' if below else 'below'} every recipe's: {' and '.join(map(named, below or above))}."
-    spreads = [float(value.strip("±%")) / 100 for value in table["window-to-window spread"] if value != "—"]
     seeds = int(table["training seeds"].max())
-    one_seed = "one training seed of each" if seeds == 1 else f"at most {seeds} training seeds of each"
-    if len(spreads) < len(table) or max(spreads) >= tolerance:
-        moved = ", ".join(f"{name} {table.loc[name, 'window-to-window spread']}" for name in table.index)
-        widest = "an unknown spread" if len(spreads) < len(table) else f"a spread of ±{max(spreads):.1%}"
-        text += (f" Inside the card's window the runs' own losses move from one logging window to the next by a standard "
-                 f"deviation of {moved}: with {widest} against the ±{tolerance:.0%} tolerance, and {one_seed}, "
-                 f"'within ±{tolerance:.0%}' cannot say which recipe the card ran.")
+    seeded = "one training seed of each" if seeds == 1 else f"at most {seeds} training seeds of each"
+    if (table["beyond the noise"] == "—").any():
+        return text + (" A run that logged fewer than two windows inside the card's has no measure of its own noise, so "
+                       "the comparison decides nothing." + _stand_in_clause(table))
+    within_noise = [name for name in table.index if table.loc[name, "beyond the noise"] == "no"]
+    noise = ", ".join(f"{name} {table.loc[name, 'noise of the mean (2 SE)']}" for name in table.index)
+    if not within_noise:
+        text += (f" It differs from each by more than the noise of the run's own mean ({noise}: twice the standard error "
+                 f"from its logging windows), so with {seeded} neither recipe gives the card's loss here.")
+    elif len(within_noise) == 1:
+        text += (f" Only {within_noise[0]} is within the noise of its own mean ({noise}: twice the standard error from "
+                 f"its logging windows): the card's loss resembles that recipe's ({seeded}).")
     else:
-        within = [name for name in table.index if table.loc[name, f"within ±{tolerance:.0%}"] == "yes"]
-        text += f" Every run's window-to-window spread is below the ±{tolerance:.0%} tolerance, and the card's loss is within it of "
-        text += (f"{within[0]} only ({one_seed})." if len(within) == 1 else
-                 f"{' and '.join(within)}: it cannot tell them apart." if within else "none of them.")
+        text += f" {listed(within_noise)} are all within the noise of their own means ({noise}): the loss cannot tell them apart."
+    within_tolerance = [name for name in table.index if table.loc[name, f"within {tolerance}"] == "yes"]
+    if set(within_tolerance) != set(within_noise):
+        text += (f" The fixed {tolerance} tolerance would say {listed(within_tolerance)}; against the runs' own noise "
+                 "that cut decides nothing here.")
+    text += (" The standard error treats the windows as independent and includes the loss's downward trend; it is "
+             "not a spread over training seeds.")
+    return text + _stand_in_clause(table)
+
+
+def _stand_in_clause(table: pd.DataFrame) -> str:
     stand_ins = sorted({model for model in table["model"] if "stand-in" in model})
-    if stand_ins:
-        text += (f" The runs trained {' and '.join(stand_ins)}, so this says which recipe the card's logged loss "
-                 "resembles on this data; it is not a check of the card's own model.")
-    return text
+    if not stand_ins:
+        return ""
+    return (f" The runs trained {' and '.join(stand_ins)}, so this compares the recipes on this data with that "
+            "model; it is not a check of the card's own model.")
 
 
 def _card_figures(figures: list, headline: str) -> str:
