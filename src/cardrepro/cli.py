@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -232,11 +233,37 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+PATH_OPTIONS = ("params", "raw", "out", "output", "report_root", "seeds_root", "data", "files")  # given on the command line
+
+
+def from_here(args: argparse.Namespace) -> argparse.Namespace:
+    """Paths typed on the command line are the user's, taken from the current folder; the package reads every
+    relative path from the project root (as params files name them), so rewrite each one relative to the root.
+    From notebooks/, ``--out mine.jsonl`` is then notebooks/mine.jsonl, and from real/, ``../params/x`` is params/x."""
+    from cardrepro.paths import project_root
+
+    root, here = project_root(), Path.cwd().resolve()
+
+    def rebased(path: str) -> str:
+        if "://" in path or Path(path).is_absolute():
+            return path
+        return os.path.relpath(here / path, root)
+
+    if here != root:
+        for name in PATH_OPTIONS:
+            value = getattr(args, name, None)
+            if isinstance(value, str):
+                setattr(args, name, rebased(value))
+            elif isinstance(value, list):
+                setattr(args, name, [rebased(item) for item in value])
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
     from cardrepro.errors import one_line_errors
 
     one_line_warnings()
-    args = parser().parse_args(argv)
+    args = from_here(parser().parse_args(argv))
     return one_line_errors(args.command, lambda: args.handler(args), _notebook_failed)
 
 

@@ -10,13 +10,8 @@ import pandas as pd
 
 def loss_at_card_steps(history: pd.DataFrame, card_steps: list[int], card_logging_steps: int) -> dict[int, float]:
     """Our mean loss over each card logging window ending at a card step (absent if not reached)."""
-    logged = history.dropna(subset=["loss"]) if "loss" in history else history.iloc[0:0]
-    result = {}
-    for step in card_steps:
-        window = logged[(logged.step > step - card_logging_steps) & (logged.step <= step)]
-        if len(window) and window.step.max() == step:
-            result[step] = float(window.loss.mean())
-    return result
+    windows = {step: _card_window(history, step, card_logging_steps) for step in card_steps}
+    return {step: float(window.loss.mean()) for step, window in windows.items() if len(window)}
 
 
 def window_noise(history: pd.DataFrame, step: int, card_logging_steps: int) -> dict | None:
@@ -25,12 +20,19 @@ def window_noise(history: pd.DataFrame, step: int, card_logging_steps: int) -> d
     ``standard_error``, what that spread puts on the mean over the whole window (spread / sqrt(windows), treating
     the windows as independent; the loss's downward trend inflates both). None where the run logged fewer than two
     windows inside it (or did not reach ``step``)."""
-    logged = history.dropna(subset=["loss"]) if "loss" in history else history.iloc[0:0]
-    window = logged[(logged.step > step - card_logging_steps) & (logged.step <= step)]
-    if len(window) < 2 or window.step.max() != step:
+    window = _card_window(history, step, card_logging_steps)
+    if len(window) < 2:
         return None
     spread = float(window.loss.std() / window.loss.mean())
     return {"spread": spread, "windows": len(window), "standard_error": spread / math.sqrt(len(window))}
+
+
+def _card_window(history: pd.DataFrame, step: int, card_logging_steps: int) -> pd.DataFrame:
+    """The run's logged losses inside the card's window ending at ``step``; empty unless the run logged at ``step``
+    itself (a run that stopped short of it has no mean to set beside the card's)."""
+    logged = history.dropna(subset=["loss"]) if "loss" in history else history.iloc[0:0]
+    window = logged[(logged.step > step - card_logging_steps) & (logged.step <= step)]
+    return window if len(window) and window.step.max() == step else window.iloc[0:0]
 
 
 def loss_window_table(history: pd.DataFrame, card: dict):
