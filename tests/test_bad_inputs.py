@@ -115,6 +115,12 @@ def _users_folder(tmp: Path) -> Path:
     return folder
 
 
+def _under_a_file(tmp: Path) -> str:
+    """A path through a file: the system's own message (no fix of its own) gets the path and one fix."""
+    (tmp / "file").write_text("")
+    return str(tmp / "file" / "x.jsonl")
+
+
 def _run_cli(argv: list[str], capsys) -> tuple[int, str]:
     try:
         code = main(argv)
@@ -135,6 +141,7 @@ def _assert_one_line(code: int, err: str, expected: str) -> None:
     assert code == 2, err
     assert err.endswith("\n") and err.count("\n") == 1, f"not one line: {err!r}"
     assert "Traceback" not in err and expected in err, err
+    assert err.count("fix:") == 1, f"not one fix: {err!r}"
 
 
 @pytest.mark.parametrize(("case", "run", "change", "expected"), PARAMS_CASES, ids=[c[0] for c in PARAMS_CASES])
@@ -201,6 +208,11 @@ CLI_CASES = [
                                                    "--out", str(t / "c.jsonl")], "run 'cosine_sparql' has no corpus split"),
     ("pairs from missing real data", lambda t: ["pairs", "cosine_sparql", "--source", "real", "--raw", str(t / "none"),
                                                 "--out", str(t / "x.jsonl")], "--raw: no such file or folder"),
+    ("pairs from a folder with no LC-QuAD file", lambda t: ["pairs", "cosine_sparql", "--source", "real", "--raw", str(t),
+                                                         "--out", str(t / "x.jsonl")],
+     "no train.json/test.json or CSV of LC-QuAD 2.0 here; fix: put the files in this folder"),
+    ("pairs into a file's folder", lambda t: ["pairs", "mnrl_compressed", "--source", "generated", "--out",
+                                              _under_a_file(t)], "file: File exists; fix: check the path and its permissions"),
     ("pairs with an unknown source", lambda t: ["pairs", "cosine_sparql", "--source", "web", "--out", "x.jsonl"],
      "argument --source: invalid choice: 'web'"),
     ("summary over its notebook", lambda t: ["summary", "--output", "notebooks/summary.ipynb"],

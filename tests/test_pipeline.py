@@ -261,15 +261,19 @@ def _train_stages():
             yield pipeline, key, deps, modules
 
 
+PRINTS_FAILURES_ONLY = {"src/cardrepro/errors.py"}  # a failed stage records nothing (docs/how-a-run-works.md)
+
+
 @pytest.mark.parametrize("pipeline, run, deps, modules", list(_train_stages()), ids=lambda v: str(v)[:40])
 def test_a_train_stage_depends_on_exactly_the_code_its_command_can_import(pipeline, run, deps, modules):
     """Read from the code, imports inside functions included: every module the train stage can run is a dependency
     (else a change to it would leave a stale model), and nothing more (else a change to a report would re-train).
     The offline generators (cardsynth) are not followed: training reads prepared files or real data, never them
-    (the next test). The seed repeats depend on every objective: a matrix item cannot name its run's own."""
+    (the next test). The seed repeats depend on every objective: a matrix item cannot name its run's own. The one
+    exception is the module that only prints a failure: a failed stage records nothing."""
     from tests.imports import imported_sources
 
-    expected = set().union(*(imported_sources(module, skip=("cardsynth",)) for module in modules))
+    expected = set().union(*(imported_sources(module, skip=("cardsynth",)) for module in modules)) - PRINTS_FAILURES_ONLY
     declared = _source_files(deps)
     if pipeline == "seeds/dvc.yaml":
         expected |= _source_files(["src/cardrepro/objectives"])

@@ -23,8 +23,10 @@ def one_line_errors(command: str, action: Callable[[], None],
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        where = f" {shown(exc.filename)}" if exc.filename else ""
-        print(f"error:{where} {exc.strerror or exc}; fix: check the path and its permissions", file=sys.stderr)
+        where = f"{shown(exc.filename)}: " if exc.filename else ""
+        message = f"{where}{exc.strerror}" if exc.strerror else str(exc)  # the package's readers write their own
+        fix = "" if "fix:" in message else "; fix: check the path and its permissions"
+        print(f"error: {message}{fix}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as exc:
         _close_progress_bars()  # else the trainer's bar, freed with the traceback, redraws below the error line
