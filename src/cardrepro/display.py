@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cardrepro.formatting import bracketed, with_interval
+
 PENDING = ("**Verdict:** not reached. It is computed from this run's metrics when the notebook has run to "
            "its end, and replaces this line.")
 
@@ -21,22 +23,6 @@ def markdown_table(table: pd.DataFrame) -> str:
     lines = ["| " + " | ".join(row) + " |" for row in cells]
     lines.insert(1, "| " + " | ".join("---" for _ in frame.columns) + " |")
     return "\n".join(lines) + "\n"
-
-
-def bracketed(interval, signed: bool = False) -> str:
-    """An interval to 4 decimals in brackets, as every table and verdict shows it ("—" for none)."""
-    if interval is None:
-        return "—"
-    number = "{:+.4f}" if signed else "{:.4f}"
-    return f"[{number.format(interval[0])}, {number.format(interval[1])}]"
-
-
-def with_interval(value: float | None, interval: list[float] | None = None, signed: bool = False) -> str:
-    """A value to 4 decimals with its 95% interval in brackets, when it has one."""
-    if value is None:
-        return "—"
-    shown = ("{:+.4f}" if signed else "{:.4f}").format(value)
-    return f"{shown} {bracketed(interval, signed)}" if interval else shown
 
 
 FIGURE_COLUMNS = ["figure", "card's value", "this run", "95% interval", "untrained model", "status", "why"]

@@ -108,7 +108,7 @@ def variant_heading(variant: dict) -> str:
 def variants_paragraph(record: dict, base: float) -> str:
     """Each recipe variant against the card's recipe on the same held-out items (``cardrepro.variants``): its
     score, the paired difference and what its interval establishes, its lowest point; then what they add up to."""
-    from cardrepro.display import bracketed
+    from cardrepro.formatting import bracketed
     from cardrepro.findings import ABOVE, ACROSS, BELOW, side_of_zero
 
     metric, runs = record["metric"], record["runs"]

@@ -10,7 +10,8 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from cardrepro.display import figures_frame, markdown_table, readable, with_interval  # noqa: F401 (readable: for the notebook)
+from cardrepro.display import figures_frame, markdown_table, readable  # noqa: F401 (readable: for the notebook)
+from cardrepro.formatting import with_interval
 from cardrepro.findings import ABOVE, ACROSS, BELOW, side_of_zero
 from cardrepro.sentences import HELDOUT_KINDS
 from cardrepro.params import REAL_OVERLAY, REAL_RUNS_DIR, real_runs
