@@ -30,6 +30,7 @@ def _measured(scores: np.ndarray, base: np.ndarray, curve: dict[int, float], see
     history = pd.DataFrame({"step": list(curve), "eval_cosine_map@25": list(curve.values())})
     return {"tuned_per_query": pd.DataFrame({"cosine_map@25": scores}),
             "base_per_query": pd.DataFrame({"cosine_map@25": base}), "history": history,
+            "tuned_scores": {"cosine_map@25": float(scores.mean())}, "base_scores": {"cosine_map@25": float(base.mean())},
             "params": {"training": {"seed": seed}}}
 
 
@@ -86,3 +87,54 @@ def test_a_recipe_that_raised_the_score_is_not_said_to_fall_nor_to_need_undoing(
                               base=float(base.mean()))
     assert "never falls below the base model (lowest 0.5500, at step 100)" in text
     assert "base model's level" not in text and "In short: `slow` scores lower than the card's recipe." in text
+
+
+def _seeded(shifts: dict[int, float], base: np.ndarray, recipe: dict[int, np.ndarray]) -> dict[int, dict]:
+    return {seed: _measured(recipe[seed] + shift, base, {0: 0.2, 100: 0.1}, seed) for seed, shift in shifts.items()}
+
+
+def test_at_three_seeds_a_difference_one_seed_shows_is_weighed_against_the_spread_over_seeds():
+    """The variant beats the recipe by 0.05 at seed 42 (clear on the items alone) but not at 43 or 44: over the
+    seeds, no difference is established; a variant ahead at every seed is."""
+    rng = np.random.default_rng(2)
+    base = rng.uniform(0.1, 0.3, 200)
+    recipe = {seed: base - 0.1 + rng.normal(0, 0.005, 200) for seed in (42, 43, 44)}
+    card_runs = _seeded({42: 0.0, 43: 0.0, 44: 0.0}, base, recipe)
+    lucky = _seeded({42: 0.05, 43: -0.05, 44: 0.0}, base, recipe)
+    steady = _seeded({42: 0.15, 43: 0.14, 44: 0.16}, base, recipe)
+    variants = {name: {"changes": {"training.warmup_ratio": 0.1}, "measured": runs[42],
+                       "repeats": {43: runs[43], 44: runs[44]}} for name, runs in (("lucky", lucky), ("steady", steady))}
+    card = card_runs[42]
+    record = variants_record(card, variants, "cosine_map@25", _own_intervals(card), {43: card_runs[43], 44: card_runs[44]})
+    one_seed, over = record["runs"]["lucky"]["difference_interval"], record["runs"]["lucky"]["over_seeds"]
+    assert one_seed[0] > 0 and over["difference_interval"][0] < 0 < over["difference_interval"][1]
+    assert over["seeds"] == [42, 43, 44] and over["difference"] == {"42": 0.05, "43": -0.05, "44": 0.0}
+    assert record["runs"]["steady"]["over_seeds"]["difference_interval"][0] > 0.1
+    assert record["card_recipe_over_seeds"]["gain_interval"][1] < 0
+    text = variants_paragraph(record, base=float(base.mean()))
+    assert "at seeds 42 / 43 / 44, +0.0000 on average (+0.0500 / -0.0500 / +0.0000)" in text
+    assert "`lucky` cannot be told from the card's recipe" in text and "`steady` scores higher" in text
+    assert "Compared at training seeds 42, 43, 44: each interval covers the spread over those seeds" in text
+    assert "seed 42 only" not in text
+
+
+def test_a_variant_at_one_seed_is_compared_at_that_seed_only_even_when_the_recipe_has_more():
+    rng = np.random.default_rng(3)
+    base = rng.uniform(0.1, 0.3, 100)
+    recipe = {seed: base - 0.1 for seed in (42, 43)}
+    card_runs = _seeded({42: 0.0, 43: 0.0}, base, recipe)
+    variants = {"warm": {"changes": {"training.warmup_ratio": 0.1}, "measured": _seeded({42: 0.1}, base, recipe)[42]}}
+    record = variants_record(card_runs[42], variants, "cosine_map@25", _own_intervals(card_runs[42]), {43: card_runs[43]})
+    assert record["runs"]["warm"]["over_seeds"] is None and record["card_recipe_over_seeds"]["seeds"] == [42, 43]
+    assert "seed 42 only" in variants_paragraph(record, base=float(base.mean()))
+
+
+def test_a_paired_interval_over_seeds_needs_the_same_seeds_on_both_sides():
+    import pytest
+
+    from cardrepro.repeats import seed_item_intervals
+
+    frame = pd.DataFrame({"m": np.linspace(0, 1, 50)})
+    assert seed_item_intervals({1: frame, 2: frame}, against={1: frame, 2: frame})["m"] == [0.0, 0.0]
+    with pytest.raises(ValueError, match="paired seeds differ"):
+        seed_item_intervals({1: frame, 2: frame}, against={1: frame, 3: frame})

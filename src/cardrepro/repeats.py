@@ -50,17 +50,28 @@ def load_repeats(params: RunParams) -> dict[int, dict]:
 
 
 def seed_item_intervals(per_seed: dict[int, pd.DataFrame], resamples: int = RESAMPLES, level: float = LEVEL,
-                        seed: int = 0) -> dict[str, list[float]]:
+                        seed: int = 0, against: dict[int, pd.DataFrame] | None = None) -> dict[str, list[float]]:
     """Percentile intervals of each metric over seeds and held-out items together (the module's method).
-    ``per_seed``: each training seed's per-item scores on the same held-out items, in the same order."""
-    frames = list(per_seed.values())
+    ``per_seed``: each training seed's per-item scores on the same held-out items, in the same order. With
+    ``against`` (per-item scores at the same seeds), the interval of the paired difference ``per_seed - against``:
+    each resample draws one seed for both and the same items from both."""
+    seeds = sorted(per_seed)
+    if against is not None and sorted(against) != seeds:
+        raise ValueError(f"paired seeds differ: {seeds} and {sorted(against)}; fix: compare runs at the same seeds")
+    frames = [per_seed[s] for s in seeds] + ([against[s] for s in seeds] if against is not None else [])
     if any(not frame.index.equals(frames[0].index) for frame in frames):
         raise ValueError("the repeats scored different held-out items; fix: repeat with the same data")
     rng = np.random.default_rng(seed)
-    chosen = rng.integers(0, len(frames), size=resamples)
+    chosen = rng.integers(0, len(seeds), size=resamples)
     draws = rng.integers(0, len(frames[0]), size=(resamples, len(frames[0])))
     statistics = [_statistic(frame) for frame in frames]
-    sampled = [statistics[which](rows) for which, rows in zip(chosen, draws, strict=True)]
+    if against is None:
+        sampled = [statistics[which](rows) for which, rows in zip(chosen, draws, strict=True)]
+    else:
+        def difference(which: int, rows) -> dict[str, float]:
+            mine, theirs = statistics[which](rows), statistics[len(seeds) + which](rows)
+            return {name: mine[name] - theirs[name] for name in mine}
+        sampled = [difference(which, rows) for which, rows in zip(chosen, draws, strict=True)]
     tail = (1 - level) / 2 * 100
     return {name: [round(float(v), 6) for v in np.percentile([s[name] for s in sampled], [tail, 100 - tail])]
             for name in sampled[0]}

@@ -143,7 +143,7 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
         "repeats": repeats_record(params.training["seed"], measured, repeats, list(measured["tuned_scores"])),
         "data_check": token_check(card, measured["token_lengths"], measured["model"]["is_stand_in"]),
         "variant": variant_of(params),
-        "variants": variants_record(measured, load_variants(params), params.evaluation["metric"], intervals),
+        "variants": variants_record(measured, load_variants(params), params.evaluation["metric"], intervals, repeats),
         "eval_at_card_steps": eval_at_card_steps(measured, repeats, card.get("logged_eval") or {},
                                                  params.evaluation["metric"]),
         "loss_at_card_steps": {

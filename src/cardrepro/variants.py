@@ -70,11 +70,14 @@ def recipe_variants(params: RunParams) -> dict[str, RunParams]:
 
 
 def load_variants(params: RunParams) -> dict[str, dict]:
-    """{name: {"changes", "measured"}} of the card-recipe run's recipe variants, read from their train stages."""
+    """{name: {"changes", "measured", "repeats"}} of the card-recipe run's recipe variants, read from their train
+    stages; ``repeats``: the variant's own runs at other training seeds ({seed: measurements}, ``cardrepro.repeats``)."""
     from cardrepro.measurements import load
+    from cardrepro.repeats import load_repeats
     from cardrepro.report_inputs import check_measured
 
-    return {name: {"changes": changes_from(other, params), "measured": load(check_measured(other))}
+    return {name: {"changes": changes_from(other, params), "measured": load(check_measured(other)),
+                   "repeats": load_repeats(other)}
             for name, other in recipe_variants(params).items()}
 
 
@@ -90,15 +93,20 @@ def lowest_point(history: pd.DataFrame, metric: str) -> dict | None:
     return {"step": int(row["step"]), "value": round(float(row[column]), 6)}
 
 
-def variants_record(measured: dict, variants: dict[str, dict], metric: str, intervals: pd.DataFrame) -> dict | None:
+def variants_record(measured: dict, variants: dict[str, dict], metric: str, intervals: pd.DataFrame,
+                    repeats: dict[int, dict] | None = None) -> dict | None:
     """details.json's ``variants``: for each recipe variant what it changes, its headline score, its difference
     from the card's recipe with a paired 95% interval over the held-out items, its gain over the base model and
     the lowest point of its curve; the card recipe's own lowest point and gain (from ``intervals``, its
-    ``uncertainty.bootstrap_intervals``) beside them. None without variants."""
+    ``uncertainty.bootstrap_intervals``) beside them. Where the card's recipe (``repeats``) and a variant were both
+    run at further training seeds, the variant's ``over_seeds`` gives the same difference and gain at every seed the
+    two share, with intervals over seeds and held-out items together (``repeats.seed_item_intervals``), and the
+    card recipe's ``card_recipe_over_seeds`` its gain likewise. None without variants."""
     from cardrepro.uncertainty import bootstrap_intervals
 
     if not variants:
         return None
+    card_runs = {_seed_of(measured): measured, **(repeats or {})}
     rows = {}
     for name, variant in variants.items():
         theirs = variant["measured"]
@@ -113,11 +121,56 @@ def variants_record(measured: dict, variants: dict[str, dict], metric: str, inte
             "gain_interval": [round(float(against_base["gain_low"]), 6), round(float(against_base["gain_high"]), 6)],
             "lowest": lowest_point(theirs["history"], metric),
             "seed": theirs["params"]["training"]["seed"],
+            "over_seeds": over_seeds(card_runs, {_seed_of(theirs): theirs, **(variant.get("repeats") or {})}, metric),
         }
     own = intervals.loc[metric]
     return {"metric": metric, "card_recipe_lowest": lowest_point(measured["history"], metric),
-            "card_recipe_gain_interval": [round(float(own["gain_low"]), 6), round(float(own["gain_high"]), 6)], "runs": rows,
+            "card_recipe_gain_interval": [round(float(own["gain_low"]), 6), round(float(own["gain_high"]), 6)],
+            "card_recipe_over_seeds": gain_over_seeds(card_runs, metric), "runs": rows,
             "curves": curves(measured, variants, metric)}
+
+
+def _seed_of(record: dict) -> int:
+    return record["params"]["training"]["seed"]
+
+
+def _score(record: dict, which: str, metric: str) -> float:
+    return float(record[f"{which}_scores"][metric])
+
+
+def gain_over_seeds(runs: dict[int, dict], metric: str) -> dict | None:
+    """A recipe's gain over the base model at each of its training seeds, with its interval over seeds and items;
+    None for a recipe run at one seed."""
+    from cardrepro.repeats import seed_item_intervals
+
+    if len(runs) < 2:
+        return None
+    seeds = sorted(runs)
+    tuned = {s: runs[s]["tuned_per_query"] for s in seeds}
+    base = {s: runs[s]["base_per_query"] for s in seeds}
+    return {"seeds": seeds,
+            "gain": {str(s): round(_score(runs[s], "tuned", metric) - _score(runs[s], "base", metric), 6) for s in seeds},
+            "gain_interval": seed_item_intervals(tuned, against=base)[metric]}
+
+
+def over_seeds(card_runs: dict[int, dict], variant_runs: dict[int, dict], metric: str) -> dict | None:
+    """A variant against the card's recipe at every training seed both were run at (two or more): each seed's
+    tuned score and difference, and the intervals of the difference and of the variant's gain over the base model
+    over those seeds and the held-out items together, each seed's variant paired with the card recipe's run at
+    that seed. None where they share fewer than two seeds."""
+    from cardrepro.repeats import seed_item_intervals
+
+    seeds = sorted(set(card_runs) & set(variant_runs))
+    if len(seeds) < 2:
+        return None
+    mine = {s: variant_runs[s]["tuned_per_query"] for s in seeds}
+    card = {s: card_runs[s]["tuned_per_query"] for s in seeds}
+    return {"seeds": seeds,
+            "tuned": {str(s): round(_score(variant_runs[s], "tuned", metric), 6) for s in seeds},
+            "difference": {str(s): round(_score(variant_runs[s], "tuned", metric) - _score(card_runs[s], "tuned", metric), 6)
+                           for s in seeds},
+            "difference_interval": seed_item_intervals(mine, against=card)[metric],
+            "gain_interval": gain_over_seeds({s: variant_runs[s] for s in seeds}, metric)["gain_interval"]}
 
 
 def curves(measured: dict, variants: dict[str, dict], metric: str) -> dict[str, dict[str, float]]:
