@@ -149,11 +149,15 @@ runs:
 """
 
 
-def _real(base: float, tuned: float, loss: float, run: str = "mnrl_qa") -> dict:
+SOURCE_RECIPE = {"of": "mnrl_qa", "changes": {"training.learning_rate": 2e-6, "training.weight_decay": 0.03}}
+
+
+def _real(base: float, tuned: float, loss: float, run: str = "mnrl_qa", variant: dict | None = None) -> dict:
     record = _metrics(run, base, tuned, stand_in=True)
     record["data"]["source"] = "real"
     record["substituted"]["generated_data"] = False
     record["loss_at_card_steps"] = {"500": {"run": loss, "card": 0.2354}}
+    record["variant"] = variant  # what the run changes from its card's recipe run, as reports.run_metrics records it
     return record
 
 
@@ -161,7 +165,7 @@ def _real(base: float, tuned: float, loss: float, run: str = "mnrl_qa") -> dict:
 def real_reports(reports, tmp_path):
     (tmp_path / "real.yaml").write_text(REAL_OVERLAY, encoding="utf-8")
     write_metrics(reports / "real" / "mnrl_qa", _real(0.97, 1.0, 0.2054))
-    write_metrics(reports / "real" / "mnrl_qa_source_recipe", _real(0.97, 0.98, 0.2400))
+    write_metrics(reports / "real" / "mnrl_qa_source_recipe", _real(0.97, 0.98, 0.2400, variant=SOURCE_RECIPE))
     return reports, tmp_path / "real.yaml"
 
 
@@ -206,7 +210,7 @@ TREND = (" The standard error treats the windows as independent and includes the
 def test_the_recipe_finding_weighs_the_losses_against_their_own_noise(real_reports, losses, spread, finding):
     reports, overlay = real_reports
     for name, loss in zip(("mnrl_qa", "mnrl_qa_source_recipe"), losses):
-        record = _real(0.97, 1.0, loss)
+        record = _real(0.97, 1.0, loss, variant=SOURCE_RECIPE if name == "mnrl_qa_source_recipe" else None)
         record["loss_at_card_steps"]["500"]["noise"] = {"spread": spread, "windows": 10,
                                                        "standard_error": spread / 10 ** 0.5}
         write_metrics(reports / "real" / name, record)

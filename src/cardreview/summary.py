@@ -123,18 +123,20 @@ def _card_headline(found: dict | None) -> str:
 
 
 def recipe_comparison(real: dict[str, dict | None], run: str, step: str, overlay: str | Path = REAL_OVERLAY) -> pd.DataFrame:
-    """The real-data variants of ``run`` that reached the card's logged ``step``: their recipe (what the
-    overlay sets), their mean loss over the card's window, how far it is from the card's, and the noise of that
-    mean from the run's own logging windows inside it (``loss_windows.window_noise``)."""
+    """The real-data variants of ``run`` that reached the card's logged ``step``: their recipe (the training
+    values their record says they changed from the card's recipe run), their mean loss over the card's window, how
+    far it is from the card's, and the noise of that mean from the run's own logging windows inside it
+    (``loss_windows.window_noise``)."""
     rows = {}
-    for name, entry in real_runs(overlay).items():
+    for name in real_runs(overlay):
         found = real.get(f"{REAL_RUNS_DIR}/{name}")
-        if entry["run"] != run or found is None or found["loss_at_card_steps"].get(step, {}).get("run") is None:
+        if found is None or found["run"] != run or found["loss_at_card_steps"].get(step, {}).get("run") is None:
             continue
         pair = found["loss_at_card_steps"][step]
         change = (pair["run"] - pair["card"]) / pair["card"]
         noise = pair.get("noise")
-        training = (entry.get("set") or {}).get("training") or {}
+        training = {key.removeprefix("training."): value for key, value in ((found.get("variant") or {}).get("changes")
+                                                                             or {}).items() if key.startswith("training.")}
         rows[name] = {"recipe": ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in training.items())
                                 or "the card's printed recipe",
                       "held out": _held_out(found["data"]), f"loss, steps 1-{step}": round(pair["run"], 4),
@@ -223,15 +225,15 @@ def answer(generated: dict[str, dict | None], real: dict[str, dict | None], over
     and model, with that verdict's one reason; the cards no run here can check, and why."""
     by_card: dict[str, tuple[str, str, str]] = {}
     unchecked_why: dict[str, str] = {}  # a card no run here can check: why, from its first real-data run
-    for name, entry in real_runs(overlay).items():
+    for name in real_runs(overlay):
         found = real.get(f"{REAL_RUNS_DIR}/{name}")
-        if found is None or entry["run"] in by_card:
+        if found is None or found["run"] in by_card:
             continue
         judged = recorded(found)
         if judged.status != NOT_CHECKABLE:
-            by_card[entry["run"]] = (judged.status, name, judged.why())
+            by_card[found["run"]] = (judged.status, name, judged.why())
         else:
-            unchecked_why.setdefault(entry["run"], judged.why())
+            unchecked_why.setdefault(found["run"], judged.why())
     lines = []
     for status in (REPRODUCED, CONSISTENT, NOT_REPRODUCED):
         cards = [(card, name, why) for card, (got, name, why) in by_card.items() if got == status]
