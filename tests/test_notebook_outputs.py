@@ -53,6 +53,27 @@ def test_committed_notebooks_hold_no_noise(path):
     assert not found, f"{path}: " + "; ".join(found)
 
 
+UNEARNED = re.compile(r"\b(?:reads|uses) (?:the (?:sentence |pooled )?embedding)\b|\bdecoder (?:reads|uses) it\b")
+
+
+@pytest.mark.parametrize("path", committed_notebooks() + ["README.md", *[f"docs/{p.name}" for p in (project_root() / "docs").glob("*.md")]])
+def test_nothing_committed_says_a_decoder_reads_or_uses_the_embedding(path):
+    """'Reads' or 'uses' would say the decoder's loss depends on the embedding without the interval that shows it:
+    the reports say 'wired' (a gradient reaches the embedding) and 'measurably depends' (the shuffled-source gap's
+    interval excludes zero), each sentence chosen by its numbers (cardrepro.tsdae)."""
+    text = (project_root() / path).read_text(encoding="utf-8")
+    if path.endswith(".ipynb"):
+        notebook = nbformat.reads(text, as_version=4)
+        text = "\n".join([cell.source for cell in notebook.cells] + [t for _, t in output_texts(notebook)])
+    found = [match.group(0) for match in UNEARNED.finditer(re.sub(r"\s+", " ", text))]
+    assert not found, f"{path}: {found}"
+
+
+def test_the_scan_for_unearned_claims_catches_them():
+    assert UNEARNED.search("the BERT decoder reads the embedding: a gradient") and UNEARNED.search("its decoder uses it")
+    assert not UNEARNED.search("whether its loss depends on the embedding") and not UNEARNED.search("is wired to it")
+
+
 def test_the_scan_catches_each_kind_of_noise():
     samples = {"a progress bar": "Loading weights:  40%|####", "an ANSI escape code": "\x1b[1mBold\x1b[0m",
                "a path on this machine": "from: /home/user/.venv/lib", "NaN": "0.5  NaN", "an empty table": "Empty DataFrame",

@@ -1,4 +1,4 @@
-"""TSDAE conditioning: the card's loss ignores the embedding on Qwen2; the prefix loss reads it."""
+"""TSDAE conditioning: the card's loss ignores the embedding on Qwen2; the prefix loss receives it."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def test_the_decoder_note_says_how_each_objective_meets_the_embedding(tiny_qwen)
     card = make_loss(tiny_qwen, {"loss": "DenoisingAutoEncoderLoss"})
     assert decoder_note(decoder_facts(card)).startswith("decoder Qwen2ForCausalLM: no cross-attention, so the card's objective cannot")
     prefix = make_loss(tiny_qwen, {"loss": "DenoisingAutoEncoderLoss", "conditioning": "prefix", "prefix_tokens": 3})
-    assert decoder_note(decoder_facts(prefix)) == "decoder Qwen2ForCausalLM: reads the embedding as 3 prefix vectors through a new projection"
+    assert decoder_note(decoder_facts(prefix)) == "decoder Qwen2ForCausalLM: receives the embedding as 3 prefix vectors through a new projection"
 
 
 @pytest.mark.parametrize("tied", [True, False])
@@ -217,7 +217,7 @@ def test_conclusion_follows_the_paired_gaps(card, prefix, verdict):
     text = comparison_conclusion(table, runs, _gaps(card, prefix), CHECKS, "m", stand_in=TINY_QWEN2)
     assert "decoder **does not** read" in text and verdict in text and "random ranking 0.0200" in text
     assert ("mean over seeds" in text) == (len(card) > 1) and "seed mean" not in text
-    assert f"The rise clears that noise at {len(prefix)} of {len(prefix)} seeds: its decoder uses the embedding." in text
+    assert f"The rise clears that noise at {len(prefix)} of {len(prefix)} seeds: its loss measurably depends on the embedding." in text
     best = max(max(means(card)), max(means(prefix)), 0.05)
     assert f"at most {best / 0.02:.2f}x random ranking for any model or seed" in text
 
@@ -251,10 +251,10 @@ def test_conclusion_says_when_the_decoder_reads_and_when_the_prefix_is_not_yet_u
     assert "decoder is wired to the sentence embedding" in reading and "causal language modelling" not in reading
     assert "the card trained causal language modelling of the target text" in unused
     mixed = _runs([0.2, 0.2], [0.3, 0.3], [0.2, -0.01])
-    assert "uses the embedding at 1 of 2 seeds, not at the others" in comparison_conclusion(table, mixed, gaps, CHECKS, "m",
+    assert "measurably depends on the embedding at 1 of 2 seeds, not at the others" in comparison_conclusion(table, mixed, gaps, CHECKS, "m",
                                                                                             stand_in=None)
     one_batch = _runs([0.2, 0.2], [0.3, 0.3], [0.2, 0.3], noise=0.0, batches=1)
-    assert ("on one batch of held-out pairs, so without a measure of its noise: whether its decoder uses the embedding "
+    assert ("on one batch of held-out pairs, so without a measure of its noise: whether its loss depends on the embedding "
             "after training is not established.") in comparison_conclusion(table, one_batch, gaps, CHECKS, "m", stand_in=None)
 
 

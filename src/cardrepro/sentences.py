@@ -58,7 +58,7 @@ def decoder_note(facts: dict) -> str:
     """One line on how a TSDAE decoder meets the sentence embedding (``objectives.tsdae.loss.decoder_facts``)."""
     name = facts["decoder"]
     if facts["reads_embedding"] == "prefix":
-        return f"decoder {name}: reads the embedding as {facts['prefix_tokens']} prefix vectors through a new projection"
+        return f"decoder {name}: receives the embedding as {facts['prefix_tokens']} prefix vectors through a new projection"
     if facts["reads_embedding"] == "no":
         return (f"decoder {name}: no cross-attention, so the card's objective cannot hand it the embedding "
                 "(see the conditioning check)")

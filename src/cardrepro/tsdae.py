@@ -60,15 +60,15 @@ def trained_prefix_finding(prefix_runs: pd.DataFrame) -> str:
     over = f"over the {len(gaps)} seeds" if len(gaps) > 1 else f"at its one seed ({prefix_runs['seed'].iloc[0]})"
     text = f"After training, shuffling the sources changed its loss by {gaps.mean():+.4f} on average {over}"
     if batches < 2:
-        return text + (" on one batch of held-out pairs, so without a measure of its noise: whether its decoder uses "
-                       "the embedding after training is not established.")
+        return text + (" on one batch of held-out pairs, so without a measure of its noise: whether its loss depends "
+                       "on the embedding after training is not established.")
     listed = "; ".join(f"seed {row['seed']} {row['trained_loss_gap_shuffled']:+.4f} [{row['trained_loss_gap_low']:+.4f}, "
                        f"{row['trained_loss_gap_high']:+.4f}]" for _, row in prefix_runs.iterrows())
     rose = sum(side_of_zero(low, high) == ABOVE for low, high in
                zip(prefix_runs["trained_loss_gap_low"], prefix_runs["trained_loss_gap_high"], strict=True))
-    uses = ("its decoder uses the embedding" if rose == len(gaps)
+    uses = ("its loss measurably depends on the embedding" if rose == len(gaps)
             else "its loss does not measurably depend on the source, although the embedding receives gradient" if rose == 0
-            else f"its decoder uses the embedding at {rose} of {len(gaps)} seeds, not at the others")
+            else f"its loss measurably depends on the embedding at {rose} of {len(gaps)} seeds, not at the others")
     return (text + f" ({listed}; 95% intervals over {batches} held-out batches). The rise clears that noise at {rose} of "
             f"{len(gaps)} seeds: {uses}.")
 
