@@ -6,6 +6,7 @@ import json
 import math
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from cardreview import summary
@@ -238,3 +239,18 @@ def test_no_real_run_past_the_cards_step_is_said_so(real_reports):
     write_metrics(reports / "real" / "mnrl_qa_source_recipe", record)
     table = summary.recipe_comparison(summary.load_real_runs(reports, overlay), "mnrl_qa", "500", overlay)
     assert summary.recipe_finding(table, "500") == "No real-data run of this card reached step 500: nothing to compare."
+
+
+def test_the_loss_panels_share_one_legend_below_them_over_no_point(tmp_path):
+    for run in ("a", "b"):
+        plots = tmp_path / run / "plots"
+        plots.mkdir(parents=True)
+        pd.DataFrame({"step": [10, 20], "loss": [2.0, 1.0]}).to_csv(plots / "loss.csv", index=False)
+        pd.DataFrame({"step": [20], "loss": [1.5]}).to_csv(plots / "card_loss.csv", index=False)
+    fig = summary.plot_losses(tmp_path, {"a": {}, "b": {}})
+    assert all(ax.get_legend() is None for ax in fig.axes)
+    (legend,) = fig.legends
+    assert [t.get_text() for t in legend.get_texts()] == ["this run", "card"]
+    fig.canvas.draw()
+    box = legend.get_window_extent()
+    assert all(box.y1 <= ax.get_window_extent().y0 for ax in fig.axes if ax.get_visible())

@@ -420,10 +420,12 @@ def plot_losses(report_root: str | Path, metrics: dict[str, dict | None]):
         ax.set(title=run, xlabel="step")
         ax.title.set_fontsize(9)
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=7)
     for row in axes:
         row[0].set_ylabel("training loss")
-    fig.tight_layout()
+    legend = {label: handle for ax in axes.flat for handle, label in zip(*ax.get_legend_handles_labels(), strict=True)}
+    if legend:  # one legend for all panels, below them: over no point
+        fig.legend(legend.values(), legend.keys(), loc="lower center", ncol=len(legend), fontsize=8)
+    fig.tight_layout(rect=(0, 0.06 / rows, 1, 1))
     return fig
 
 
