@@ -100,13 +100,16 @@ def test_metrics_json_holds_the_headline_only():
     record = details("cosine_sparql", 0.61234, 0.91239)
     shown = headline_metrics(record)
     assert list(shown) == ["verdict", "headline", "base", "tuned", "tuned_low", "tuned_high", "gain_low", "gain_high",
-                           "card", "loss_card_step", "loss_run", "loss_card", "stand_in_model", "generated_data", "steps",
+                           "training_seeds", "tuned_over_seeds_low", "tuned_over_seeds_high", "card", "loss_card_step", "loss_run", "loss_card", "stand_in_model", "generated_data", "steps",
                            "seconds", "processes", "device", "per_device_batch"]
     assert shown["verdict"] == "not checkable" and shown["headline"] == "cosine_mrr@10"
     assert (shown["base"], shown["tuned"], shown["tuned_low"], shown["gain_high"]) == (0.6123, 0.9124, 0.8124, 0.3501)
     assert (shown["card"], shown["loss_card_step"], shown["loss_run"], shown["loss_card"]) == (None, 500, 0.3, 0.6)
     unreached = headline_metrics({**record, "loss_at_card_steps": {"500": {"run": None, "card": 0.6}}})
     assert (unreached["loss_card_step"], unreached["loss_run"], unreached["loss_card"]) == (None, None, None)
+    assert (shown["training_seeds"], shown["tuned_over_seeds_low"]) == (1, None)
+    seeded = headline_metrics({**record, "repeats": {"seeds": [42, 43, 44], "intervals": {"cosine_mrr@10": [0.80004, 0.95]}}})
+    assert (seeded["training_seeds"], seeded["tuned_over_seeds_low"], seeded["tuned_over_seeds_high"]) == (3, 0.8, 0.95)
 
 
 def test_tables_a_reader_sees_have_no_nan():

@@ -44,10 +44,12 @@ def write_metrics(report_dir: str | Path, details: dict) -> tuple[Path, Path]:
 
 def headline_metrics(details: dict) -> dict:
     """What a DVC user compares across runs and experiments: the verdict, the headline metric of the
-    base model, the tuned model (with its 95% interval and that of the gain) and the card, the loss
-    over the card's last logging window the run reached, what was substituted, and where it trained."""
+    base model, the tuned model (with its 95% interval over the held-out items, that of the gain, and, for a
+    recipe run at several training seeds, the interval over seeds and items the verdict uses) and the card, the
+    loss over the card's last logging window the run reached, what was substituted, and where it trained."""
     name = details["headline"]
     interval = details.get("intervals", {}).get(name, {})
+    seeded = details.get("repeats") or {}
     judged = recorded(details)
     reached = [(step, pair) for step, pair in details["loss_at_card_steps"].items() if pair["run"] is not None]
     step, pair = reached[-1] if reached else (None, {"run": None, "card": None})
@@ -61,6 +63,9 @@ def headline_metrics(details: dict) -> dict:
         "tuned": shown(details["tuned"].get(name)),
         **low_high("tuned"),
         **low_high("gain"),
+        "training_seeds": len(seeded.get("seeds", [])) or 1,
+        **{f"tuned_over_seeds_{side}": shown(bound) for side, bound in
+           zip(("low", "high"), seeded["intervals"][name] if seeded else (None, None), strict=True)},
         "card": shown(details["card"].get(name)),
         "loss_card_step": None if step is None else int(step),
         "loss_run": shown(pair["run"]),
