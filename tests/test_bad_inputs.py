@@ -80,6 +80,15 @@ PARAMS_CASES = [
      "model.local_path: no such folder"),
     ("real data that is not there", "cosine_sparql",
      lambda r, t: _set(_set(r, "data.source", "real"), "data.raw", "data/raw/none.csv"), "data.raw: no such file or folder"),
+    ("real data in Latin-1", "mnrl_qa", lambda r, t: _real(r, _raw(t, "Question,Answer,Topic\nq\xb2,a,b\n".encode("latin-1"))),
+     "not UTF-8 text (byte 23)"),
+    ("real data empty", "mnrl_qa", lambda r, t: _real(r, _raw(t, b"")), "questions.csv: missing column 'Question'"),
+    ("real data with its header only", "mnrl_qa", lambda r, t: _real(r, _raw(t, b"Question,Answer,Topic\n")),
+     "questions.csv holds no pairs"),
+    ("real data a folder with no LC-QuAD file", "cosine_sparql", lambda r, t: _real(r, str(t)),
+     "no train.json/test.json or CSV of LC-QuAD 2.0 here"),
+    ("base model nowhere to be had", "cosine_sparql", lambda r, t: _set(r, "model.base", "nobody/no-such-model"),
+     "model.base: "),
     ("negative data seed", "cosine_sparql", lambda r, t: _set(r, "data.seed", -1), "data.seed: impossible value -1"),
     ("training seed beyond 32 bits", "mnrl_qa", lambda r, t: _set(r, "training.seed", 2**32),
      "training.seed: impossible value 4294967296"),
@@ -106,6 +115,16 @@ DATA_CASES = [
      ":1: label is nan, not a finite number"),
     ("corpus without text", "tsdae_minilm", "corpus", b'{"id": "1", "name": "x"}\n', ":1: no 'text' column"),
 ]
+
+
+def _raw(tmp: Path, content: bytes) -> str:
+    path = tmp / "questions.csv"
+    path.write_bytes(content)
+    return str(path)
+
+
+def _real(raw: dict, data: str) -> dict:
+    return _set(_set(raw, "data.source", "real"), "data.raw", data)
 
 
 def _users_folder(tmp: Path) -> Path:
@@ -150,7 +169,8 @@ def test_a_malformed_params_file_is_refused_in_one_line(case, run, change, expec
     params_file.write_text(yaml.safe_dump(change(_smoke(run, tmp_path), tmp_path)))
     code, err = _run_cli(["train", run, "--params", str(params_file)], capsys)
     _assert_one_line(code, err, expected)
-    assert str(params_file) in err or expected.startswith("outputs.model_dir: '.'") or "bad.yaml" in err
+    assert str(params_file) in err or expected.startswith("outputs.model_dir: '.'") or "bad.yaml" in err \
+        or case.startswith("real data") and str(tmp_path) in err  # a bad data file or folder is named itself
 
 
 @pytest.mark.parametrize(("case", "run", "change", "expected"), PARAMS_CASES, ids=[c[0] for c in PARAMS_CASES])
@@ -281,3 +301,13 @@ def test_a_key_given_twice_is_refused_not_last_wins(text, expected, tmp_path, ca
     code, err = _run_cli(["check", str(params_file)], capsys)
     _assert_one_line(code, err, expected)
     assert str(params_file) in err
+
+
+def test_check_refuses_a_missing_notebook_kernel_as_execute_does(tmp_path, capsys, monkeypatch, project_unchanged):
+    import cardrepro.notebooks
+
+    monkeypatch.setattr(cardrepro.notebooks, "_kernels", lambda: {})
+    params_file = tmp_path / "p.yaml"
+    params_file.write_text(yaml.safe_dump(_smoke("cosine_sparql", tmp_path)))
+    code, err = _run_cli(["check", str(params_file)], capsys)
+    _assert_one_line(code, err, "kernel 'cardrepro' is not installed; fix: run `make kernel`")

@@ -55,10 +55,12 @@ def _write_split(run: str, data: dict, split: str, out: str, key: str, path: str
 
 def _check(args: argparse.Namespace) -> None:
     """Everything `cardrepro train` refuses before a model loads: the params, the output folders, the data, the base
-    model (and its positions), the devices."""
+    model (and its positions), the devices; and the notebook kernel `execute` needs."""
+    from cardrepro.notebooks import check_kernel
     from cardrepro.outputs import check_outputs
     from cardrepro.train_stage import check_ready
 
+    check_kernel()
     for path in args.files:
         params = params_module.load_run(path, profile=args.profile)
         check_outputs(params)

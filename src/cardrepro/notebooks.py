@@ -58,7 +58,7 @@ def execute(params: RunParams, notebook: str | Path | None = None) -> Path:
         from cardrepro.report_inputs import check_measured
 
         check_measured(params)
-    _check_kernel()
+    check_kernel()
     if params.origin is None:
         raise ValueError(f"{params.source}: a run executes params read from a file; fix: read them with "
                          "cardrepro.params.load_run")
@@ -153,7 +153,7 @@ def publish(notebook: str | Path, output: str | Path, parameters: dict) -> Path:
     Nothing is published unless every cell ran: a failure leaves ``<name>.failed.ipynb``.
     """
     output = resolve(output)
-    _check_kernel()
+    check_kernel()
     output.parent.mkdir(parents=True, exist_ok=True)
     failed = output.with_suffix(".failed.ipynb")
     failed.unlink(missing_ok=True)
@@ -172,7 +172,8 @@ def publish(notebook: str | Path, output: str | Path, parameters: dict) -> Path:
     return output
 
 
-def _check_kernel() -> None:
+def check_kernel() -> None:
+    """The kernel papermill runs the notebooks in: `execute` and `check` refuse without it, before any model loads."""
     if KERNEL_NAME not in _kernels():
         raise ParamsError(f"kernel {KERNEL_NAME!r} is not installed; fix: run `make kernel` "
                           f"(python -m ipykernel install --sys-prefix --name {KERNEL_NAME})")
