@@ -292,3 +292,16 @@ def test_split_by_question_rejects_bad_input(raw_dir: Path):
         split_by_question(pairs, eval_fraction=1.0, seed=0)
     with pytest.raises(ValueError, match="at least 2 questions"):
         split_by_question(pairs[:2], eval_fraction=0.5, seed=0)
+
+
+def test_a_competition_file_in_data_raw_cut_short_is_refused(tmp_path: Path, monkeypatch):
+    """train.csv under data/raw/eedi/ with other content than the pinned file (cut at half, say): one line naming
+    it, not a different split of the questions."""
+    (tmp_path / "dvc.yaml").write_text("stages: {}\n")
+    (tmp_path / "params").mkdir()
+    monkeypatch.chdir(tmp_path)  # a project root of its own
+    folder = _write_raw(tmp_path / "data" / "raw" / "eedi", TRAIN)
+    with pytest.raises(ValueError, match=r"data/raw/eedi/train.csv: its SHA-256 is .*, not the pinned .*"
+                                         r"fix: restore it with `make data`"):
+        read_pairs(folder)
+    assert len(read_pairs(_write_raw(tmp_path / "mine", TRAIN))) > 0  # outside data/raw/: a user's own copy
