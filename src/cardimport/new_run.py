@@ -43,8 +43,9 @@ def _notebook(run: str, values: dict[str, Any]) -> nbformat.NotebookNode:
 
 
 def registry_entry(run: str, card: dict[str, Any], raw: str) -> str:
-    """The run's line in params/runs.yaml."""
-    entry = {"raw": raw, "objective": OBJECTIVES.get(card["hyperparameters"]["loss"], CONTRASTIVE)}
+    """The run's line in params/runs.yaml. ``raw`` is its prepare stage's dependency: for a hub dataset, which DVC
+    cannot track, the run's params file (where data.raw names it) stands in."""
+    entry = {"raw": f"params/{run}.yaml" if raw.startswith("hf://") else raw, "objective": OBJECTIVES.get(card["hyperparameters"]["loss"], CONTRASTIVE)}
     if len(card["dataset"]["columns"]) == 3:
         entry["labelled"] = True
     return f"  {run}: {yaml.safe_dump(entry, default_flow_style=True, width=10_000).strip()}\n"
