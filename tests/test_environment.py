@@ -165,3 +165,23 @@ def test_the_cpu_build_on_another_python_is_refused_in_one_line_before_anything_
     missing = subprocess.run(["make", "setup", f"PYTHON={tmp_path / 'no-such-python'}"], cwd=tmp_path,
                              capture_output=True, text=True)
     assert missing.returncode != 0 and "is not a Python here; fix: make setup PYTHON=python3.11" in missing.stderr
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_every_make_target_that_runs_a_tool_works_in_a_folder_whose_path_has_spaces(tmp_path):
+    """Each target reaches its tool (stand-ins that echo their arguments) with the path whole."""
+    checkout = _makefile_checkout(tmp_path / "a folder with spaces")
+    (checkout / ".venv/bin").mkdir(parents=True)
+    (checkout / ".venv/.installed-cpu").touch()
+    for tool in ("dvc", "python", "pytest", "cardrepro", "jupyter"):
+        stand_in = checkout / ".venv/bin" / tool
+        stand_in.write_text(f'#!/bin/sh\necho "{tool} ran with: $*"\n')
+        stand_in.chmod(0o755)
+    expected = {"repro": "dvc ran with: repro", "seeds": "dvc ran with: repro seeds/dvc.yaml",
+                "data": "python ran with: -m cardfetch", "repro-real": "dvc ran with: repro --force --single-item summary",
+                "plots": f"dvc ran with: plots show --html-template {checkout}/.dvc/tmp/offline_plots.html",
+                "test": "pytest ran with:", "notebooks": "cardrepro ran with: smoke", "lab": "jupyter ran with: lab",
+                "kernel": "python ran with: -m ipykernel install --sys-prefix --name cardrepro"}
+    for target, line in expected.items():
+        done = subprocess.run(["make", target], cwd=checkout, capture_output=True, text=True)
+        assert done.returncode == 0 and line in done.stdout, (target, done.stdout + done.stderr)

@@ -129,3 +129,11 @@ def test_a_file_in_data_raw_with_a_pinned_name_but_other_content_is_refused(tmp_
         lcquad.read_rows(folder / "lc_quad_first3000.csv")
     _write_csv(tmp_path / "lc_quad_first3000.csv", ROWS)  # outside data/raw/: a copy of the user's own, read as it is
     assert len(lcquad.read_rows(tmp_path / "lc_quad_first3000.csv")) == len(ROWS)
+
+
+def test_an_official_json_cut_short_is_one_line_naming_it(tmp_path):
+    """train.json and test.json have no pinned sum: a copy cut inside its last row is refused as not whole JSON."""
+    (tmp_path / "train.json").write_text('[{"question": "Who?", "sparql_wikidata": "SELECT ?x WHERE {', encoding="utf-8")
+    (tmp_path / "test.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"train.json: not whole JSON \(line 1: .*\); fix: download it again"):
+        lcquad.read_rows(tmp_path)
