@@ -130,6 +130,8 @@ def test_the_caveats_name_the_recipe_the_held_out_items_and_the_seeds():
     assert three.caveats[-1] == "training seeds 42, 43, 44"
     assert three.figures[0].interval == (0.80, 0.99) and three.status == CONSISTENT  # the seeds' interval is the one used
     assert "caveats: trained on 5,780" in three.sentence()
+    compared = verdict(_metrics(params={"training": {"compare_seeds": [42, 43, 44]}}), PUBLIC)
+    assert compared.caveats[-1] == "one training seed (42) for the headline; the objective comparison at seeds 42, 43, 44"
 
 
 def test_the_cards_curve_is_compared_step_by_step_and_not_counted():

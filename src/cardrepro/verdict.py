@@ -243,8 +243,11 @@ def caveats(metrics: dict, facts: dict) -> list[str]:
     if facts.get("heldout"):
         notes.append("held-out items drawn here, not the card's (it does not publish them)")
     seeds = (metrics.get("repeats") or {}).get("seeds")
+    compared = (metrics.get("params") or {}).get("training", {}).get("compare_seeds") or []
     notes.append(f"training seeds {', '.join(map(str, seeds))}" if seeds and len(seeds) > 1 else
-                 f"one training seed ({metrics['training']['seed']})")
+                 f"one training seed ({metrics['training']['seed']})"
+                 + (f" for the headline; the objective comparison at seeds {', '.join(map(str, compared))}"
+                    if len(compared) > 1 else ""))
     return notes
 
 
