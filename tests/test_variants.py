@@ -138,3 +138,20 @@ def test_a_paired_interval_over_seeds_needs_the_same_seeds_on_both_sides():
     assert seed_item_intervals({1: frame, 2: frame}, against={1: frame, 2: frame})["m"] == [0.0, 0.0]
     with pytest.raises(ValueError, match="paired seeds differ"):
         seed_item_intervals({1: frame, 2: frame}, against={1: frame, 3: frame})
+
+
+def test_a_variant_notebook_names_its_run_in_its_title(tmp_path):
+    from types import SimpleNamespace
+
+    import nbformat
+
+    from cardrepro.notebooks import name_in_title
+
+    path = tmp_path / "mnrl_qa.ipynb"
+    title = "# mnrl-qa: matching machine-learning questions to their answers\n\n**Seed card:** `mnrl-qa.md`"
+    for real, expected in (("mnrl_qa_source_recipe", "# mnrl-qa — run `mnrl_qa_source_recipe`: matching machine"),
+                           ("mnrl_qa", "# mnrl-qa: matching machine"), (None, "# mnrl-qa: matching machine")):
+        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(title)]), path)
+        shown = name_in_title(path, SimpleNamespace(run="mnrl_qa", origin={"real": real}))
+        assert shown.cells[0].source.startswith(expected) and shown.cells[0].source.endswith("`mnrl-qa.md`")
+        assert nbformat.read(path, as_version=4).cells[0].source == shown.cells[0].source

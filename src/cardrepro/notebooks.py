@@ -73,7 +73,7 @@ def execute(params: RunParams, notebook: str | Path | None = None) -> Path:
     try:
         with terminate_as_interrupt():
             run_notebook(notebook or f"notebooks/{params.run}.ipynb", executed, parameters)
-            html = render_html(nbformat.read(executed, as_version=4), executed.with_suffix(".html"))
+            html = render_html(name_in_title(executed, params), executed.with_suffix(".html"))
         with deferred_signals():  # a publication is never left half-way by Ctrl-C or SIGTERM
             check_outputs(params)  # files may have appeared in the output folders during the run
             publish_staged(params, staging, (PLOTS_DIR, DETAILS_FILE, METRICS_FILE),
@@ -89,6 +89,22 @@ def execute(params: RunParams, notebook: str | Path | None = None) -> Path:
             remove_staging(staging)
         raise
     return output
+
+
+def name_in_title(executed: Path, params: RunParams) -> nbformat.NotebookNode:
+    """The executed notebook, its title naming the real-data run where that is not the card's own recipe run
+    (``# mnrl-qa — run mnrl_qa_source_recipe: ...``): a variant or a repeat must not open as the card's run."""
+    notebook = nbformat.read(executed, as_version=4)
+    name = (params.origin or {}).get("real")
+    first = notebook.cells[0] if notebook.cells else None
+    if name in (None, params.run) or first is None or first.cell_type != "markdown" or not first.source.startswith("# "):
+        return notebook
+    title, _, rest = first.source.partition("\n")
+    card, colon, subject = title.partition(":")
+    first.source = f"{card} — run `{name}`{colon}{subject}\n{rest}"
+    with atomic_write(executed) as handle:
+        nbformat.write(notebook, handle)
+    return notebook
 
 
 def run_notebook(notebook: str | Path, executed: Path, parameters: dict) -> Path:
