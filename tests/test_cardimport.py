@@ -117,3 +117,13 @@ def test_the_card_token_table_is_read_and_a_broken_one_refused_by_card_import(tm
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("error: card.md: Training Dataset: column anchor: no min, mean and max in ")
     assert err.count("\n") == 1 and not (REPO / "params" / "broken.yaml").exists()
+
+
+def test_a_card_imported_without_data_marks_where_its_data_goes_as_a_gap():
+    from cardimport.params_file import GAP, params_yaml
+
+    without, given = params_yaml("tiny", "tiny.md", TINY, None), params_yaml("tiny", "tiny.md", TINY, "pairs.csv")
+    (line,) = [line for line in without.splitlines() if line.strip().startswith("raw:")]
+    assert "data/raw/tiny" in line and GAP in line
+    (line,) = [line for line in given.splitlines() if line.strip().startswith("raw:")]
+    assert "pairs.csv" in line and GAP not in line

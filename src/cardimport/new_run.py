@@ -57,7 +57,6 @@ def write_run(root: Path, run: str, card_file: str, card: dict[str, Any], raw: s
     from cardrepro.notebook_cells import sync
     from cardrepro.params import RUNS_FILE, pipeline_runs
 
-    raw = raw or f"data/raw/{run}"
     params_file, notebook_file, registry = root / "params" / f"{run}.yaml", root / "notebooks" / f"{run}.ipynb", root / RUNS_FILE
     if run in pipeline_runs():
         raise RunExists(f"{RUNS_FILE}: runs.{run}: the run exists; fix: choose another --run name")
@@ -68,13 +67,13 @@ def write_run(root: Path, run: str, card_file: str, card: dict[str, Any], raw: s
               "loss": card["hyperparameters"]["loss"], "train_pairs": f"{card['train_pairs']:,}"}
     written = []
     try:  # all three or none: a failure removes what this call wrote, and nothing else
-        params_file.write_text(params_yaml(run, card_file, card, raw), encoding="utf-8")
+        params_file.write_text(params_yaml(run, card_file, card, raw), encoding="utf-8")  # None: a GAP line
         written.append(params_file)
         nbformat.write(_notebook(run, values), notebook_file)
         written.append(notebook_file)
         sync(notebook_file)
         with registry.open("a", encoding="utf-8") as handle:
-            handle.write(registry_entry(run, card, raw))
+            handle.write(registry_entry(run, card, raw or f"data/raw/{run}"))
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)

@@ -58,9 +58,9 @@ def params_yaml(run: str, card_file: str, card: dict[str, Any], raw: str | None)
         f"run: {run}\n",
         _section("data", [
             ("source", "real", "an imported card is run on its own data only"),
-            ("raw", raw, "the file of the card's training pairs" if raw else
-             f"{GAP} the card does not say where its data is: give a CSV, JSON Lines or Parquet file with the "
-             f"columns {', '.join(card['dataset']['columns'])}"),
+            ("raw", raw or f"data/raw/{run}", "the file of the card's training pairs" if raw else
+             f"{GAP} the card does not say where its data is: put one CSV, JSON Lines or Parquet file with the "
+             f"columns {', '.join(card['dataset']['columns'])} in this folder, or name the file (or hf://<dataset>)"),
             ("columns", card["dataset"]["columns"], "card: Training Dataset (two texts, then a label if any)"),
             ("seed", 42, "unused: real pairs are split by position"),
             ("train_rows", card["train_pairs"], "card: dataset_size tag (training samples)"),

@@ -150,12 +150,13 @@ def _card_import(args: argparse.Namespace) -> None:
     except CardError as exc:
         raise ValueError(str(exc)) from exc
     if args.print:
-        sys.stdout.write(params_yaml(args.run, args.card.name, card, args.data or f"data/raw/{args.run}"))
+        sys.stdout.write(params_yaml(args.run, args.card.name, card, args.data))
         return
     for path in write_run(project_root(), args.run, args.card.name, card, args.data):
         print(f"{args.run}: wrote {shown(path)}")
-    print(f"{args.run}: next, `cardrepro check params/{args.run}.yaml` names what the card left open; then `dvc repro "
-          f"report@{args.run}`")
+    print(f"{args.run}: next, fill in the GAP: lines of params/{args.run}.yaml; `cardrepro prepare {args.run}` builds its "
+          f"pairs, `cardrepro check params/{args.run}.yaml` then says what is still missing, and `dvc repro "
+          f"report@{args.run}` runs it")
 
 
 def _described(add_parser):
