@@ -56,7 +56,7 @@ def test_repro_then_metrics_plots_and_nothing_to_redo(repo_copy):
         shown = metrics[f"reports/{run}/metrics.json"]["data"]
         details = json.loads((repo_copy / f"reports/{run}/details.json").read_text())
         params = yaml.safe_load((repo_copy / "params" / f"{run}.yaml").read_text())
-        assert len(shown) <= 16 and shown["verdict"] == "not checkable" and shown["steps"] == SMOKE_STEPS[run], run
+        assert len(shown) <= 17 and shown["verdict"] == "not checkable" and shown["steps"] == SMOKE_STEPS[run], run
         assert details["data"]["train_pairs"] == SMOKE_PAIRS[run] and details["training"]["steps"] == SMOKE_STEPS[run], run
         expected_stand_in = resolve_base_model(params["model"]).is_stand_in
         assert details["substituted"] == {"stand_in_model": expected_stand_in, "generated_data": True}, run
