@@ -132,24 +132,24 @@ def variants_paragraph(record: dict, base: float) -> str:
     else:
         lines = [f"each variant trained at the same seed and scored on the same held-out items as the card's recipe, "
                  f"{curve} (base model {base:.4f}); brackets: paired 95% intervals."]
+    judged = {name: row["over_seeds"] if seeded else row for name, row in runs.items()}  # both hold the two intervals
     found = {}
     for name, row in runs.items():
-        over = row.get("over_seeds") if seeded else None
-        interval = over["difference_interval"] if over else row["difference_interval"]
+        interval = judged[name]["difference_interval"]
         side = side_of_zero(*interval)
         found.setdefault(side, []).append(f"`{name}`")
         low = row["lowest"]
-        if over:
+        if seeded:
+            over = row["over_seeds"]
             differences = list(over["difference"].values())
             score = (f"{metric} {' / '.join(f'{v:.4f}' for v in over['tuned'].values())} at seeds {_listed(over['seeds'], ' / ')}, "
                      f"{sum(differences) / len(differences):+.4f} on average "
                      f"({' / '.join(f'{v:+.4f}' for v in differences)}) {bracketed(interval, signed=True)}")
         else:
             score = f"{metric} {row['tuned']:.4f}, {row['difference']:+.4f} {bracketed(interval, signed=True)}"
-        gain = over["gain_interval"] if over else row["gain_interval"]
         lines.append(f"- `{name}` ({_changes(row['changes'])}): {score} against the card's recipe: {words[side]}; "
-                     f"{against_base[side_of_zero(*gain)]}"
-                     + (f"; lowest point {low['value']:.4f} at step {low['step']}" + (f" (seed {row['seed']})." if over else ".")
+                     f"{against_base[side_of_zero(*judged[name]['gain_interval'])]}"
+                     + (f"; lowest point {low['value']:.4f} at step {low['step']}" + (f" (seed {row['seed']})." if seeded else ".")
                         if low else "."))
     verbs = {ABOVE: ("scores higher than the card's recipe", "score higher than the card's recipe"),
              BELOW: ("scores lower than the card's recipe", "score lower than the card's recipe"),
@@ -157,11 +157,9 @@ def variants_paragraph(record: dict, base: float) -> str:
     summary = [f"{' and '.join(found[side])} {verbs[side][len(found[side]) > 1]}" for side in (ABOVE, BELOW, ACROSS)
                if side in found]
     ending = "."
-    card_over = record.get("card_recipe_over_seeds") if seeded else None
-    card_gain = card_over["gain_interval"] if card_over else record["card_recipe_gain_interval"]
+    card_gain = record["card_recipe_over_seeds"]["gain_interval"] if seeded else record["card_recipe_gain_interval"]
     if side_of_zero(*card_gain) == BELOW:  # the card's recipe lowered the score: did any undo it?
-        recovered = [f"`{name}`" for name, row in runs.items()
-                     if side_of_zero(*(row["over_seeds"]["gain_interval"] if seeded else row["gain_interval"])) != BELOW]
+        recovered = [f"`{name}`" for name in runs if side_of_zero(*judged[name]["gain_interval"]) != BELOW]
         ending = (f"; {' and '.join(recovered)} {'reach' if len(recovered) > 1 else 'reaches'} the base model's level "
                   "(the gain's interval is not below zero)." if recovered else
                   "; none of these changes brings the tuned model back to the base model's level.")
