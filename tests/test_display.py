@@ -72,12 +72,13 @@ def test_a_headline_from_one_seed_of_a_comparison_says_so_with_the_other_seeds()
 
 
 def test_a_smoke_run_checks_no_figure_whatever_its_data():
+    from cardrepro.sentences.verdict import why
     from cardrepro.verdict import verdict
 
     record = details("cosine_sparql", 0.6, 0.9, card={"cosine_mrr@10": 0.9})
     real = {**record, "substituted": {"stand_in_model": False, "generated_data": False}}
     smoke = {**real, "training": {**real["training"], "steps": 6, "card_steps": 750}}
-    assert verdict(smoke).why() == "a smoke run (6 of the card's 750 steps)"
+    assert why(verdict(smoke)) == "a smoke run (6 of the card's 750 steps)"
     assert verdict({**smoke, "training": {**smoke["training"], "steps": 75}}).status == "not reproduced"  # loss 0.3 vs 0.6
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from cardrepro import models
 from cardrepro.models import ModelUnavailableError, resolve_base_model
-from cardrepro.sentences import model_banner
+from cardrepro.sentences.run import model_banner
 
 L6 = "sentence-transformers/all-MiniLM-L6-v2"
 L12 = "sentence-transformers/all-MiniLM-L12-v2"

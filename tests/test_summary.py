@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from cardrepro.sentences import summary as sentences
 from cardreview import summary
 from cardrepro.reports import write_metrics
 from tests.records import details as _metrics
@@ -218,7 +219,7 @@ def test_the_recipe_finding_weighs_the_losses_against_their_own_noise(real_repor
     table = summary.recipe_comparison(summary.load_real_runs(reports, overlay), "mnrl_qa", "500", overlay)
     assert table.loc["mnrl_qa_source_recipe", "recipe"] == "learning_rate 2e-06, weight_decay 0.03"
     assert table.loc["mnrl_qa", "recipe"] == "the card's printed recipe"
-    text = summary.recipe_finding(table, "500")
+    text = sentences.recipe_finding(table, "500")
     assert text.startswith("The card's logged loss at step 500 (0.2354) " + finding)
     assert text.endswith("The runs trained big-model (stand-in: small-model), so this compares the recipes on this "
                          "data with that model; it is not a check of the card's own model.")
@@ -228,7 +229,7 @@ def test_a_run_without_a_measure_of_its_noise_decides_nothing(real_reports):
     reports, overlay = real_reports
     table = summary.recipe_comparison(summary.load_real_runs(reports, overlay), "mnrl_qa", "500", overlay)
     assert list(table["noise of the mean (2 SE)"]) == ["—", "—"]
-    assert "has no measure of its own noise, so the comparison decides nothing." in summary.recipe_finding(table, "500")
+    assert "has no measure of its own noise, so the comparison decides nothing." in sentences.recipe_finding(table, "500")
 
 
 def test_no_real_run_past_the_cards_step_is_said_so(real_reports):
@@ -238,7 +239,7 @@ def test_no_real_run_past_the_cards_step_is_said_so(real_reports):
     write_metrics(reports / "real" / "mnrl_qa", record)
     write_metrics(reports / "real" / "mnrl_qa_source_recipe", record)
     table = summary.recipe_comparison(summary.load_real_runs(reports, overlay), "mnrl_qa", "500", overlay)
-    assert summary.recipe_finding(table, "500") == "No real-data run of this card reached step 500: nothing to compare."
+    assert sentences.recipe_finding(table, "500") == "No real-data run of this card reached step 500: nothing to compare."
 
 
 def test_the_loss_panels_share_one_legend_below_them_over_no_point(tmp_path):

@@ -6,8 +6,6 @@ import pandas as pd
 import pytest
 
 from cardrepro.loss_windows import loss_at_card_steps, window_noise
-from cardrepro.training import history_frame, to_dataset
-from tests.imports import modules_loaded_by
 
 
 def test_card_window_loss_is_the_exact_mean_of_per_step_losses():

@@ -10,7 +10,7 @@ from cardrepro.stand_ins import TINY_QWEN2
 from cardrepro.objectives import make_loss
 from cardrepro.objectives.tsdae.checks import conditioning_check
 from cardrepro.objectives.tsdae.loss import PrefixDenoisingAutoEncoderLoss, decoder_facts
-from cardrepro.sentences import decoder_note
+from cardrepro.sentences.run import decoder_note
 
 # Four unrelated (source, target) pairs: a decoder that reads the source can tell them apart.
 PAIRS = [
@@ -209,7 +209,8 @@ LOW, SAME, HIGH = [0.0] * 20, [0.25] * 20, [0.5, 1.0] * 10  # per-query scores; 
     ([SAME], [HIGH], "From one seed the prefix objective is above the card's on these queries; the seed spread is not measured"),
 ])
 def test_conclusion_follows_the_paired_gaps(card, prefix, verdict):
-    from cardrepro.tsdae import comparison_conclusion, objective_comparison
+    from cardrepro.sentences.tsdae import comparison_conclusion
+    from cardrepro.tsdae import objective_comparison
 
     means = lambda runs: [sum(q) / len(q) for q in runs]  # noqa: E731
     runs = _runs(means(card), means(prefix), [0.5] * len(prefix))
@@ -225,7 +226,8 @@ def test_conclusion_follows_the_paired_gaps(card, prefix, verdict):
 def test_one_separating_seed_whose_mean_does_not_establishes_nothing():
     import pandas as pd
 
-    from cardrepro.tsdae import MEAN_OVER_SEEDS, comparison_conclusion, objective_comparison
+    from cardrepro.sentences.tsdae import comparison_conclusion
+    from cardrepro.tsdae import MEAN_OVER_SEEDS, objective_comparison
 
     gaps = pd.DataFrame({"card": [0.2] * 3, "prefix": [0.3, 0.2, 0.2], "prefix - card": [0.1, 0.0, 0.03],
                          "low": [0.05, -0.1, -0.02], "high": [0.15, 0.1, 0.08]}, index=[42, 43, MEAN_OVER_SEEDS])
@@ -236,7 +238,8 @@ def test_one_separating_seed_whose_mean_does_not_establishes_nothing():
 
 
 def test_conclusion_says_when_the_decoder_reads_and_when_the_prefix_is_not_yet_used():
-    from cardrepro.tsdae import comparison_conclusion, objective_comparison
+    from cardrepro.sentences.tsdae import comparison_conclusion
+    from cardrepro.tsdae import objective_comparison
 
     runs = _runs([0.2, 0.2], [0.3, 0.3], [-0.04, 0.004])  # +0.004 with an interval of +-0.005: within the noise
     table = objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"])
@@ -348,7 +351,7 @@ def test_gains_over_base_average_each_objective_over_its_seeds_and_pair_the_quer
 def test_the_gains_sentence_says_which_models_beat_the_base_beyond_the_noise(rows, said):
     import pandas as pd
 
-    from cardrepro.tsdae import _gains_verdict
+    from cardrepro.sentences.tsdae import _gains_verdict
 
     gains = pd.DataFrame.from_dict({name: dict(zip(["minus base", "low", "high"], values, strict=True))
                                     for name, values in rows.items()}, orient="index")
@@ -357,7 +360,8 @@ def test_the_gains_sentence_says_which_models_beat_the_base_beyond_the_noise(row
 
 def test_a_pretrained_stand_in_is_named_and_its_scores_kept_to_what_they_show():
     from cardrepro.stand_ins import GEMMA3
-    from cardrepro.tsdae import PROMPT_NAME, comparison_conclusion, objective_comparison
+    from cardrepro.sentences.tsdae import comparison_conclusion
+    from cardrepro.tsdae import PROMPT_NAME, objective_comparison
 
     runs = _runs([0.2, 0.2], [0.3, 0.3], [0.5, 0.5])
     table = objective_comparison(runs, {"m": 0.05}, {"m": 0.02}, ["m"], prompt={"m": 0.04})

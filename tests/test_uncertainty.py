@@ -8,7 +8,7 @@ import pytest
 
 from cardrepro.evaluation import evaluate, make_evaluator
 from cardrepro.models import load_sentence_transformer, resolve_base_model
-from cardrepro.sentences import significant_gain
+from cardrepro.sentences.run import significant_gain
 from cardrepro.uncertainty import binary_metrics, bootstrap_intervals, intervals_metrics, per_query_scores
 
 RETRIEVAL = {"name": "heldout", "batch_size": 8, "kind": "retrieval", "metric": "cosine_map@3",

@@ -5,7 +5,7 @@ import pandas as pd
 import yaml
 
 from cardrepro.plots import plot_variants
-from cardrepro.sentences import variant_heading, variants_paragraph
+from cardrepro.sentences.variants import variant_heading, variants_paragraph
 from cardrepro.uncertainty import bootstrap_intervals
 from cardrepro.variants import lowest_point, recipe_variant_names, variants_record
 

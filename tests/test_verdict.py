@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from cardrepro.sentences.verdict import why
 from cardrepro.verdict import (CONSISTENT, NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, UNINFORMATIVE, Verdict,
                                card_facts, margins, verdict)
 
@@ -47,7 +48,7 @@ def test_an_interval_within_the_margin_is_reproduced():
     judged = verdict(_metrics(), PUBLIC)
     assert margins()["evaluation"] == 0.02
     assert judged.status == REPRODUCED and judged.figures[0].status == REPRODUCED
-    assert judged.why() == "cosine_ap within the card's figure +/- its margin"
+    assert why(judged) == "cosine_ap within the card's figure +/- its margin"
 
 
 def test_a_wide_interval_holding_the_card_is_consistent_and_says_what_it_cannot_rule_out():
@@ -60,7 +61,7 @@ def test_a_wide_interval_holding_the_card_is_consistent_and_says_what_it_cannot_
 def test_a_card_figure_outside_the_runs_interval_is_not_reproduced_with_size_and_direction(low, high, side, gap):
     judged = verdict(_with_interval(low, high), PUBLIC)
     assert judged.status == NOT_REPRODUCED
-    assert f"lies {gap:.4f} {side} the run's interval [{low:.4f}, {high:.4f}]" in judged.why()
+    assert f"lies {gap:.4f} {side} the run's interval [{low:.4f}, {high:.4f}]" in why(judged)
 
 
 def test_outside_the_interval_but_within_the_margin_is_reproduced():
@@ -77,7 +78,7 @@ def test_a_figure_the_untrained_model_passes_too_is_uninformative_and_not_counte
     assert recall.status == UNINFORMATIVE and recall.control == (0.73, 1.0)
     assert "untrained base model's interval [0.7300, 1.0000] passes too" in recall.why
     assert judged.status == REPRODUCED  # AP alone counts
-    assert "not counted: cosine_recall" in judged.why()
+    assert "not counted: cosine_recall" in why(judged)
 
 
 def test_only_uninformative_figures_leave_the_card_not_checkable():
@@ -105,12 +106,12 @@ def test_figures_of_one_threshold_count_once_as_a_group():
 ])
 def test_not_checkable_names_its_reason(changes, facts, reason):
     judged = verdict(_metrics(**changes), facts)
-    assert judged.status == NOT_CHECKABLE and reason in judged.sentence()
+    assert judged.status == NOT_CHECKABLE and reason in why(judged)
 
 
 def test_another_held_out_size_or_no_interval_makes_a_figure_not_checkable():
     smaller = verdict(_metrics(data={"source": "real", "train_pairs": 10, "eval_pairs": 20}), PUBLIC)
-    assert smaller.why() == "a held-out set of 20 pairs, not the card's 200"
+    assert why(smaller) == "a held-out set of 20 pairs, not the card's 200"
     threshold = verdict(_metrics(card={"cosine_accuracy_threshold": 0.4129}), PUBLIC)
     assert threshold.status == NOT_CHECKABLE and "no interval" in threshold.figures[0].why
 
@@ -129,7 +130,7 @@ def test_the_caveats_name_the_recipe_the_held_out_items_and_the_seeds():
     three = verdict(_metrics(repeats={"seeds": [42, 43, 44], "intervals": {"cosine_ap": [0.80, 0.99]}}), PUBLIC)
     assert three.caveats[-1] == "training seeds 42, 43, 44"
     assert three.figures[0].interval == (0.80, 0.99) and three.status == CONSISTENT  # the seeds' interval is the one used
-    assert "caveats: trained on 5,780" in three.sentence()
+    assert three.caveats[0].startswith("trained on 5,780")
     compared = verdict(_metrics(params={"training": {"compare_seeds": [42, 43, 44]}}), PUBLIC)
     assert compared.caveats[-1] == "one training seed (42) for the headline; the objective comparison at seeds 42, 43, 44"
 
@@ -142,7 +143,7 @@ def test_the_cards_curve_is_compared_step_by_step_and_not_counted():
     assert [row["side"] for row in judged.curve] == ["card below the run", "card below the run", "within"]
     assert judged.status == REPRODUCED  # the curve does not count
 
-    from cardrepro.sentences import curve_sentence
+    from cardrepro.sentences.run import curve_sentence
 
     text = curve_sentence(judged.curve, seeds=3)
     assert text.startswith("the run learns faster than the card early on: the card's logged evaluation lies below "
@@ -184,27 +185,32 @@ def test_an_interval_lies_above_below_or_across_zero(low, high, side):
     assert side_of_zero(low, high) == side
 
 
-@pytest.mark.parametrize(("base", "interval", "flags"), [(0.9661, [1.0, 1.0], 2), (0.9661, [0.97, 1.0], 1),
-                                                         (0.50, [1.0, 1.0], 1), (0.50, [0.6, 0.7], 0), (None, None, 0)])
-def test_a_headline_at_the_ceiling_is_flagged(base, interval, flags):
+@pytest.mark.parametrize(("base", "interval", "kinds"), [
+    (0.9661, [1.0, 1.0], ["base at the level", "no width"]), (0.9661, [0.97, 1.0], ["base at the level"]),
+    (0.50, [1.0, 1.0], ["no width"]), (0.50, [0.6, 0.7], []), (None, None, [])])
+def test_a_headline_at_the_ceiling_is_flagged(base, interval, kinds):
     """mnrl-qa's real base model scores MRR@10 0.9661 and its tuned interval is [1, 1]: both say no room for a gain."""
     from cardrepro.findings import ceiling
+    from cardrepro.sentences.run import ceiling_reasons
 
     found = ceiling(base, interval, margins()["ceiling"])
-    assert len(found) == flags
-    if flags == 2:
-        assert found == ["the base model already scores 0.9661, at or above 0.95",
-                         "the tuned interval [1.0000, 1.0000] has no width"]
+    assert [item["kind"] for item in found] == kinds
+    if len(kinds) == 2:
+        assert ceiling_reasons(found) == ("the base model already scores 0.9661, at or above 0.95; "
+                                          "the tuned interval [1.0000, 1.0000] has no width")
 
 
 @pytest.mark.parametrize(("at_maximum", "flagged"), [((11, 12), True), ((6, 12), True), ((5, 12), False), ((0, 0), False)])
 def test_a_headline_whose_queries_are_mostly_perfect_before_training_is_at_the_ceiling(at_maximum, flagged):
     """mnrl-qa's 12 new questions: MAP@100 0.9329 on average, below the level, but 11 of them already at 1."""
     from cardrepro.findings import ceiling
+    from cardrepro.sentences.run import ceiling_reasons
 
     found = ceiling(0.9329, [0.7761, 1.0], margins()["ceiling"], at_maximum, margins()["ceiling_items"])
-    assert found == ([f"{at_maximum[0]} of the 12 held-out queries already score 1.0000 (the most there is) before "
-                      "training"] if flagged else [])
+    assert found == ([{"kind": "items at the maximum", "at_maximum": at_maximum[0], "of": 12}] if flagged else [])
+    if flagged:
+        assert ceiling_reasons(found) == (f"{at_maximum[0]} of the 12 held-out queries already score 1.0000 (the most "
+                                          "there is) before training")
 
 
 def test_the_committed_real_cosine_sparql_verdict_is_the_rules_on_its_own_record():

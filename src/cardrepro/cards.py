@@ -62,8 +62,9 @@ def card_figures(card: dict):
     if not rows:
         from IPython.display import Markdown
 
-        return Markdown("The card logs no training loss, no evaluation and no final metric: it gives a recipe, "
-                        "and no figure to reproduce.")
+        from cardrepro.sentences.run import NO_CARD_FIGURES
+
+        return Markdown(NO_CARD_FIGURES)
     return readable(pd.DataFrame(rows, columns=["figure", "step", "value"]).astype({"step": "Int64"}))
 
 

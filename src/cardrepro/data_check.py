@@ -9,6 +9,7 @@ whatever else the run reproduces. A stand-in model counts with its own tokenizer
 
 from __future__ import annotations
 
+from cardrepro.sentences import verdict as words
 from cardrepro.verdict import margins
 
 MATCH, DIFFER, NOT_COMPARED = "match", "differ", "not compared"
@@ -34,19 +35,18 @@ def token_check(card: dict, measured_lengths: dict, stand_in: bool) -> dict | No
     ours_name = project_names(card)
     if stand_in:
         return {"status": NOT_COMPARED, "card": theirs, "run": None,
-                "why": "a stand-in model counts tokens with its own tokenizer, not the card's"}
+                "why": words.OWN_TOKENIZER}
     missing = [column for column in texts if ours_name.get(column) not in measured_lengths]
     if missing:
         return {"status": NOT_COMPARED, "card": theirs, "run": None,
-                "why": f"the run's pairs have no {', '.join(missing)} column"}
+                "why": words.missing_columns(missing)}
     tolerance = margins()["token_mean"]
     ours = {column: float(measured_lengths[ours_name[column]]["mean"]) for column in texts}
     off = {column: ours[column] / statistics[column]["mean"] - 1 for column in texts}
     outside = [column for column in texts if abs(off[column]) > tolerance]
     shown = "; ".join(f"{column} mean {ours[column]:.2f}" for column in texts)
-    why = ", ".join(f"{column} {off[column]:+.1%}" for column in texts)
     return {"status": DIFFER if outside else MATCH, "card": theirs, "run": shown,
-            "why": f"{why} against the card's first {sample} samples (tolerance ±{tolerance:.0%} on each mean)"}
+            "why": words.token_means(off, sample, tolerance)}
 
 
 def token_table(measured_lengths: dict, card: dict):

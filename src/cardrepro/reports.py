@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from cardrepro.sentences import heldout_phrase
-from cardrepro.findings import ABOVE, ACROSS, BELOW, ceiling, side_of_zero
+from cardrepro.findings import ceiling
 from cardrepro.outputs import DETAILS_FILE, METRICS_FILE, PLOTS_DIR
 from cardrepro.paths import atomic_write
-from cardrepro.verdict import SMOKE_FRACTION, facts_for, margins, recorded, verdict
+from cardrepro.verdict import margins, recorded, verdict
 
 
 
@@ -195,67 +194,3 @@ def card_steps(card: dict) -> int:
     """How many optimizer steps the card's run took."""
     hyper = card["hyperparameters"]
     return ceil(card["train_pairs"] / hyper["batch_size"]) * int(hyper["epochs"])
-
-
-def conclusion(details: dict, card: dict) -> str:
-    """The closing paragraph: the verdict, then what the numbers establish and what they do not, every
-    clause chosen by the run's own record (``details.json``), so no sentence is false for some run."""
-    metric = details["headline"]
-    base, tuned, theirs = details["base"].get(metric), details["tuned"].get(metric), details["card"].get(metric)
-    steps, data = details["training"]["steps"], details["data"]
-    judged = recorded(details)
-    heldout = heldout_phrase(data)
-    text = [f"**Verdict: {judged.status}** ({judged.why()}).",
-            f"On {heldout} ({data['source']} data), {metric} went from {base:.4f} (base model) to {tuned:.4f} "
-            f"after {steps} training steps"
-            + (f"; the card reports {theirs:.4f}." if theirs is not None else "; the card reports no evaluation.")]
-    spread = details.get("intervals", {}).get(metric)
-    if spread:
-        low, high = spread["gain"]
-        effect = {ABOVE: "excludes zero: training raised the score on these held-out items",
-                  BELOW: "excludes zero: training lowered the score on these held-out items",
-                  ACROSS: "does not exclude zero: these held-out items cannot tell whether training changed the score",
-                  }[side_of_zero(low, high)]
-        text.append(f"Resampling the {details['intervals']['resampled_items']} held-out "
-                    f"{'queries' if 'eval_queries' in data else 'pairs'}, the 95% interval of the tuned score is "
-                    f"[{spread['tuned'][0]:.4f}, {spread['tuned'][1]:.4f}] and that of the gain "
-                    f"[{low:+.4f}, {high:+.4f}], which {effect}.")
-    for step, pair in details["loss_at_card_steps"].items():
-        if pair["run"] is not None:
-            text.append(f"Mean training loss over the card's window ending at step {step}: "
-                        f"{pair['run']:.4f} here, {pair['card']:.4f} in the card.")
-    theirs_steps = card_steps(card)
-    if steps < theirs_steps:
-        text.append(f"**Shorter than the card:** {steps} steps on {data['train_pairs']} pairs, where the "
-                    f"card ran {theirs_steps} on {card['train_pairs']}.")
-    if steps < SMOKE_FRACTION * theirs_steps:
-        text.append("That makes this a smoke run: its numbers only show that the code path works; "
-                    "`dvc repro` runs the card's recipe.")
-    if details.get("ceiling"):
-        text.append(f"**At the ceiling:** {'; '.join(details['ceiling'])}; so these held-out items leave "
-                    f"{metric} little room to show what training did.")
-    if details.get("variants"):
-        count = len(details["variants"]["runs"])
-        text.append(f"**Variants:** the verdict above sets the card's recipe beside {count} "
-                    f"variant{'s' if count != 1 else ''} of it on the same held-out items; the figure below draws "
-                    f"{'their curves' if count != 1 else 'its curve'}.")
-    text += _not_established(details, facts_for(details["run"]))
-    return " ".join(text)
-
-
-def _not_established(details: dict, facts: dict) -> list[str]:
-    """What this run cannot say about the card, one clause per substitution or gap."""
-    text = []
-    note = facts.get("heldout_note", {}).get(details["data"].get("heldout", "answers"))
-    if note:
-        text.append(f"**Held out:** {note}.")
-    if details["substituted"]["generated_data"]:
-        source = (f"the card's data ({facts['public_data']}; `make data` then `make repro-real` runs the card's "
-                  "recipe on it, see data/raw/README.md)"
-                  if facts.get("public_data") else "the card's data, which was never published")
-        text.append(f"**Generated data:** this run used the project's generated stand-in for {source}. Its scores "
-                    "say how the recipe behaves on data of that shape, not what the card's model scores.")
-    if details["substituted"]["stand_in_model"]:
-        text.append(f"**Stand-in model:** `{details['model']['stand_in']}` replaced `{details['model']['requested']}`, "
-                    "which cannot be had here; nothing above is a figure of the card's model.")
-    return text

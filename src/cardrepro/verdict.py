@@ -31,10 +31,11 @@ from importlib import resources
 
 import yaml
 
+from cardrepro.findings import CONSISTENT, NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, UNINFORMATIVE
+from cardrepro.sentences import verdict as words
+
 LOSS_FIGURE = "training loss at step"  # how a loss figure's name starts
 SMOKE_FRACTION = 0.1  # a run under a tenth of the card's steps checks nothing
-REPRODUCED, CONSISTENT, NOT_REPRODUCED = "reproduced", "consistent", "not reproduced"
-UNINFORMATIVE, NOT_CHECKABLE = "uninformative", "not checkable"
 COUNTED = (REPRODUCED, CONSISTENT, NOT_REPRODUCED)
 
 
@@ -93,29 +94,6 @@ class Verdict:
                 units.append((figure.group, group_status(groups[figure.group]), groups[figure.group]))
         return units
 
-    def why(self) -> str:
-        """What the verdict rests on, every clause from the figures."""
-        if self.status == NOT_CHECKABLE:
-            return "; ".join(self.reasons)
-        units = self.units()
-        named = lambda status: [name for name, unit_status, _ in units if unit_status == status]  # noqa: E731
-        if self.status == NOT_REPRODUCED:
-            text = "; ".join(f"{f.name} {f.why}" for _, status, figures in units if status == NOT_REPRODUCED
-                             for f in figures if f.status == NOT_REPRODUCED)
-        elif self.status == REPRODUCED:
-            text = f"{', '.join(named(REPRODUCED))} within the card's figure +/- its margin"
-        else:
-            text = (f"{', '.join(named(CONSISTENT))}: the card's figure lies in the run's interval, which reaches "
-                    "past the margin" + (f"; {', '.join(named(REPRODUCED))} within the margin" if named(REPRODUCED) else ""))
-        uninformative = [f.name for f in self.figures if f.status == UNINFORMATIVE]
-        if uninformative:
-            text += f"; not counted: {', '.join(uninformative)}, which the untrained base model passes too"
-        return text
-
-    def sentence(self) -> str:
-        """The verdict in words, with what a reader must weigh."""
-        return f"{self.status}: {self.why()}" + (f" (caveats: {'; '.join(self.caveats)})" if self.caveats else "")
-
     def as_record(self) -> dict:
         """For details.json: computed once, read by every table and sentence after."""
         return asdict(self)
@@ -157,30 +135,23 @@ def _run_reasons(metrics: dict, facts: dict) -> list[str]:
     summary's table says what was substituted)."""
     reasons = []
     if metrics["substituted"]["generated_data"]:
-        reasons.append("generated data, not the card's")
+        reasons.append(words.GENERATED_DATA)
     if facts.get("public_data") is None:
-        reasons.append("the card's data was never published")
+        reasons.append(words.UNPUBLISHED_DATA)
     if metrics["substituted"]["stand_in_model"]:
-        reasons.append("a stand-in for the card's base model, which is not available here")
+        reasons.append(words.STAND_IN)
     steps, card_steps = metrics["training"]["steps"], metrics["training"].get("card_steps")
     if card_steps and steps < SMOKE_FRACTION * card_steps:
-        reasons.append(f"a smoke run ({steps} of the card's {card_steps} steps)")
+        reasons.append(words.smoke_run(steps, card_steps))
     return reasons
 
 
-def interval_status(card: float, interval: tuple[float, float], margin: float) -> tuple[str, str]:
-    """The rule on one interval: (status, why)."""
+def interval_status(card: float, interval: tuple[float, float], margin: float) -> str:
+    """The rule on one interval (``sentences.verdict.interval_why`` says what it rests on)."""
     low, high = interval
-    shown = f"[{low:.4f}, {high:.4f}]"
     if card - margin <= low and high <= card + margin:
-        return REPRODUCED, f"{shown} lies within {card:.4f} +/- {margin:g}"
-    if low <= card <= high:
-        reach = max(card - low, high - card)
-        return CONSISTENT, (f"{card:.4f} lies in {shown}, which reaches {reach:.4f} from it, past the margin of "
-                            f"{margin:g}: a difference up to {reach:.4f} cannot be ruled out")
-    side = "above" if card > high else "below"
-    edge = high if side == "above" else low
-    return NOT_REPRODUCED, f"{card:.4f} lies {abs(card - edge):.4f} {side} the run's interval {shown}"
+        return REPRODUCED
+    return CONSISTENT if low <= card <= high else NOT_REPRODUCED
 
 
 def _groups() -> dict[str, str]:
@@ -196,59 +167,32 @@ def _evaluation_figure(name: str, card: float, metrics: dict, facts: dict, reaso
     why = []
     heldout = facts.get("heldout") or {}
     if any(metrics["data"].get(key) != size for key, size in heldout.items()):
-        why.append(", ".join(f"a held-out set of {metrics['data'].get(key)} {key.replace('eval_', '')}, not the card's {size}"
-                             for key, size in heldout.items()))
+        why.append(words.heldout_size(metrics["data"], heldout))
     if run is None:
-        why.append("the run does not report this metric")
+        why.append(words.NOT_REPORTED)
     elif interval is None:
-        why.append("no interval: a threshold is a by-product of the scores")
+        why.append(words.NO_INTERVAL)
     if why or reasons:
         return Figure(name, card, run, interval, NOT_CHECKABLE, "; ".join(why), control, group)
     margin = margins()["evaluation"]
-    status, because = interval_status(card, interval, margin)
+    status = interval_status(card, interval, margin)
     if control is not None:
-        passed, _ = interval_status(card, control, margin)
+        passed = interval_status(card, control, margin)
         if passed != NOT_REPRODUCED:
-            return Figure(name, card, run, interval, UNINFORMATIVE,
-                          f"the untrained base model's interval [{control[0]:.4f}, {control[1]:.4f}] passes too "
-                          f"({passed}); the run alone: {status}", control, group)
-    return Figure(name, card, run, interval, status, because, control, group)
+            return Figure(name, card, run, interval, UNINFORMATIVE, words.uninformative_why(control, passed, status),
+                          control, group)
+    return Figure(name, card, run, interval, status, words.interval_why(status, card, interval, margin), control, group)
 
 
 def _loss_figure(step: str, pair: dict, reasons: list[str]) -> Figure:
     name, card, run = f"{LOSS_FIGURE} {step}", pair["card"], pair["run"]
-    why = [f"the run ended before step {step}"] if run is None else []
+    why = [words.run_ended(step)] if run is None else []
     if why or reasons:
         return Figure(name, card, run, None, NOT_CHECKABLE, "; ".join(why))
     tolerance = margins()["logged_loss"]
     change = (run - card) / card
     status = REPRODUCED if abs(change) <= tolerance else NOT_REPRODUCED
-    return Figure(name, card, run, None, status,
-                  f"{run:.4f} vs the card's {card:.4f} ({change:+.0%}; tolerance +/-{tolerance:.0%}; no control: "
-                  "an untrained model logs no training loss)")
-
-
-def caveats(metrics: dict, facts: dict) -> list[str]:
-    """What a reader must weigh beside the status: the recipe's departures, the held-out items, the seeds."""
-    notes = []
-    recipe = metrics.get("card_recipe") or {}
-    pairs, steps = metrics["data"]["train_pairs"], metrics["training"]["steps"]
-    if recipe:
-        fewer_pairs, other_steps = pairs != recipe["train_pairs"], steps != recipe["steps"]
-        whose = "its" if fewer_pairs else "the card's"
-        parts = ([f"on {pairs:,} of the card's {recipe['train_pairs']:,} pairs"] if fewer_pairs else []) + \
-                ([f"{steps} of {whose} {recipe['steps']} steps"] if other_steps else [])
-        if parts:
-            notes.append("trained " + ", ".join(parts))
-    if facts.get("heldout"):
-        notes.append("held-out items drawn here, not the card's (it does not publish them)")
-    seeds = (metrics.get("repeats") or {}).get("seeds")
-    compared = (metrics.get("params") or {}).get("training", {}).get("compare_seeds") or []
-    notes.append(f"training seeds {', '.join(map(str, seeds))}" if seeds and len(seeds) > 1 else
-                 f"one training seed ({metrics['training']['seed']})"
-                 + (f" for the headline; the objective comparison at seeds {', '.join(map(str, compared))}"
-                    if len(compared) > 1 else ""))
-    return notes
+    return Figure(name, card, run, None, status, words.loss_why(run, card, change, tolerance))
 
 
 def curve(metrics: dict) -> list[dict]:
@@ -271,14 +215,14 @@ def verdict(metrics: dict, facts: dict | None = None) -> Verdict:
     reasons = _run_reasons(metrics, facts)
     figures = [_evaluation_figure(name, value, metrics, facts, reasons) for name, value in metrics["card"].items()]
     figures += [_loss_figure(step, pair, reasons) for step, pair in metrics["loss_at_card_steps"].items()]
-    notes, rows = caveats(metrics, facts), curve(metrics)
+    notes, rows = words.caveats(metrics, facts), curve(metrics)
     if not figures:
-        return Verdict(metrics["run"], NOT_CHECKABLE, ["the card reports no figure"] + reasons, figures, notes, rows)
+        return Verdict(metrics["run"], NOT_CHECKABLE, [words.NO_FIGURE] + reasons, figures, notes, rows)
     counted = [status for _, status, _ in Verdict(metrics["run"], "", [], figures).units() if status in COUNTED]
     if counted:
         return Verdict(metrics["run"], card_status(counted), [], figures, notes, rows)
     if any(f.status == UNINFORMATIVE for f in figures) and not reasons:
-        common = ["every checkable figure is passed by the untrained base model too"]
+        common = [words.ALL_UNINFORMATIVE]
     else:
         common = reasons or sorted({f.why for f in figures if f.why})
     return Verdict(metrics["run"], NOT_CHECKABLE, common, figures, notes, rows)

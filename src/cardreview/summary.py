@@ -13,10 +13,11 @@ import pandas as pd
 from cardrepro.display import figures_frame, markdown_table, readable  # noqa: F401 (readable: for the notebook)
 from cardrepro.formatting import with_interval
 from cardrepro.findings import ABOVE, ACROSS, BELOW, side_of_zero
-from cardrepro.sentences import HELDOUT_KINDS
+from cardrepro.sentences.run import HELDOUT_KINDS
 from cardrepro.params import REAL_OVERLAY, REAL_RUNS_DIR, real_runs
 from cardrepro.paths import atomic_write, resolve  # relative paths are from the repository root, as in params
 from cardrepro.reports import DETAILS_FILE
+from cardrepro.sentences.verdict import why
 from cardrepro.verdict import (CONSISTENT, NOT_CHECKABLE, NOT_REPRODUCED, REPRODUCED, UNINFORMATIVE, facts_for,
                                margins, recorded)
 
@@ -112,7 +113,7 @@ def _verdict_cells(side: str, found: dict | None, run: str, name: str | None) ->
     judged = recorded(found)
     headline = f"{name_} {with_interval(found['tuned'].get(name_), interval)}" + (
         f" (seed {found['training']['seed']}; interval over seeds {', '.join(map(str, seeded['seeds']))})" if seeded else "")
-    return {f"{side}: verdict": f"{judged.status} ({judged.why()}; {'; '.join(judged.caveats)})",
+    return {f"{side}: verdict": f"{judged.status} ({why(judged)}; {'; '.join(judged.caveats)})",
             f"{side}: headline [95% CI]": headline}
 
 
@@ -150,57 +151,6 @@ def recipe_comparison(real: dict[str, dict | None], run: str, step: str, overlay
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("real run")
 
 
-def recipe_finding(table: pd.DataFrame, step: str) -> str:
-    """Where the card's logged loss lies among the recipes', whether it is within each run's own noise (twice the
-    standard error of the run's mean over the card's window), and whether the fixed tolerance agrees, in words
-    chosen by the table's numbers."""
-    if table.empty:
-        return f"No real-data run of this card reached step {step}: nothing to compare."
-    tolerance = f"±{margins()['logged_loss']:.0%}"
-    loss = f"loss, steps 1-{step}"
-    card = table["card"].iloc[0]
-    named = lambda name: f"{name} ({table.loc[name, loss]:.4f}, {table.loc[name, 'difference']})"  # noqa: E731
-    listed = lambda names: " and ".join(names) if names else "none"  # noqa: E731
-    ordered = list(table.sort_values(loss).index)
-    below = [name for name in ordered if table.loc[name, loss] < card]
-    above = [name for name in ordered if table.loc[name, loss] >= card]
-    text = f"The card's logged loss at step {step} ({card:.4f}) "
-    if below and above:
-        text += f"lies between {named(below[-1])} and {named(above[0])}."
-    else:
-        text += f"lies {'above' if below else 'below'} every recipe's: {' and '.join(map(named, below or above))}."
-    seeds = int(table["training seeds"].max())
-    seeded = "one training seed of each" if seeds == 1 else f"at most {seeds} training seeds of each"
-    if (table["beyond the noise"] == "—").any():
-        return text + (" A run that logged fewer than two windows inside the card's has no measure of its own noise, so "
-                       "the comparison decides nothing." + _stand_in_clause(table))
-    within_noise = [name for name in table.index if table.loc[name, "beyond the noise"] == "no"]
-    noise = ", ".join(f"{name} {table.loc[name, 'noise of the mean (2 SE)']}" for name in table.index)
-    if not within_noise:
-        text += (f" It differs from each by more than the noise of the run's own mean ({noise}: twice the standard error "
-                 f"from its logging windows), so with {seeded} neither recipe gives the card's loss here.")
-    elif len(within_noise) == 1:
-        text += (f" Only {within_noise[0]} is within the noise of its own mean ({noise}: twice the standard error from "
-                 f"its logging windows): the card's loss resembles that recipe's ({seeded}).")
-    else:
-        text += f" {listed(within_noise)} are all within the noise of their own means ({noise}): the loss cannot tell them apart."
-    within_tolerance = [name for name in table.index if table.loc[name, f"within {tolerance}"] == "yes"]
-    if set(within_tolerance) != set(within_noise):
-        text += (f" The fixed {tolerance} tolerance would say {listed(within_tolerance)}; against the runs' own noise "
-                 "that cut decides nothing here.")
-    text += (" The standard error treats the windows as independent and includes the loss's downward trend; it is "
-             "not a spread over training seeds.")
-    return text + _stand_in_clause(table)
-
-
-def _stand_in_clause(table: pd.DataFrame) -> str:
-    stand_ins = sorted({model for model in table["model"] if "stand-in" in model})
-    if not stand_ins:
-        return ""
-    return (f" The runs trained {' and '.join(stand_ins)}, so this compares the recipes on this data with that "
-            "model; it is not a check of the card's own model.")
-
-
 def _card_figures(figures: list, headline: str) -> str:
     """The card's headline figure (or its first), and how many more it reports."""
     if not figures:
@@ -218,32 +168,6 @@ def figures_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
 
 
 STATUS_COLOURS = {REPRODUCED: "tab:green", CONSISTENT: "tab:olive", NOT_REPRODUCED: "tab:red", UNINFORMATIVE: "0.55"}
-
-
-def answer(generated: dict[str, dict | None], real: dict[str, dict | None], overlay: str | Path = REAL_OVERLAY) -> str:
-    """The summary's answer, first: each card under the best verdict any run of it reached on the card's own data
-    and model, with that verdict's one reason; the cards no run here can check, and why."""
-    by_card: dict[str, tuple[str, str, str]] = {}
-    unchecked_why: dict[str, str] = {}  # a card no run here can check: why, from its first real-data run
-    for name in real_runs(overlay):
-        found = real.get(f"{REAL_RUNS_DIR}/{name}")
-        if found is None or found["run"] in by_card:
-            continue
-        judged = recorded(found)
-        if judged.status != NOT_CHECKABLE:
-            by_card[found["run"]] = (judged.status, name, judged.why())
-        else:
-            unchecked_why.setdefault(found["run"], judged.why())
-    lines = []
-    for status in (REPRODUCED, CONSISTENT, NOT_REPRODUCED):
-        cards = [(card, name, why) for card, (got, name, why) in by_card.items() if got == status]
-        if cards:
-            lines.append(f"- **{status}:** " + "; ".join(f"{card} (real-data run {name}: {why})" for card, name, why in cards))
-    unchecked = [run for run in generated if run not in by_card]
-    if unchecked:
-        reasons = {run: unchecked_why.get(run) or recorded(generated[run]).why() for run in unchecked if generated.get(run)}
-        lines.append(f"- **{NOT_CHECKABLE}:** " + "; ".join(f"{run} ({reasons.get(run, 'not run')})" for run in unchecked))
-    return "\n".join(lines)
 
 
 def plot_card_vs_run(real: dict[str, dict | None]):
@@ -347,32 +271,6 @@ def environments_table(metrics: dict[str, dict | None]) -> pd.DataFrame:
                      "lock": environment["lock_sha256"] or "none",
                      "packages not as locked": len(environment["not_as_locked"] or [])}
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("run").fillna("—")
-
-
-def environment_finding(metrics: dict[str, dict | None]) -> str:
-    """Whether the runs compared here ran in one environment: a number that moved between two environments
-    may have moved with the software, not the recipe."""
-    table = environments_table(metrics)
-    recorded = table[~table.get("environment", pd.Series("", index=table.index)).isin(["not run", "not recorded"])]
-    unrecorded = sorted(set(table.index) - set(recorded.index) - {run for run, found in metrics.items() if found is None})
-    kinds = recorded.drop(columns=["environment"], errors="ignore").drop_duplicates()
-    if recorded.empty:
-        return "No run records its environment."
-    if len(kinds) == 1:
-        first = kinds.iloc[0]
-        text = (f"All {len(recorded)} runs that record it ran in one environment: Python {first['Python']}, "
-                f"Sentence Transformers {first['Sentence Transformers']}, Transformers {first['Transformers']}, "
-                f"PyTorch {first['PyTorch']}, lock {first['lock']}"
-                + (f", with {first['packages not as locked']} package(s) not as locked." if first["packages not as locked"]
-                   else ", every package as locked."))
-    else:
-        groups = recorded.drop(columns=["environment"], errors="ignore").astype(str).agg(" / ".join, axis=1)
-        listed = "; ".join(f"{', '.join(groups[groups == key].index)}: {key}" for key in dict.fromkeys(groups))
-        text = (f"**The runs were made in {len(kinds)} different environments** ({listed}): a difference between "
-                "runs of different environments may come from the software as well as the recipe.")
-    if unrecorded:
-        text += f" Not recorded (runs made before records named their environment): {', '.join(unrecorded)}."
-    return text
 
 
 def plot_gains(metrics: dict[str, dict | None]):
