@@ -123,33 +123,35 @@ def test_a_card_without_figures_gets_a_sentence_not_an_empty_table():
 
     from cardrepro.cards import card_figures
     from cardrepro.params import load
-    from cardrepro.loss_windows import loss_window_table
+    from cardrepro.loss_windows import card_windows, loss_window_table
 
     card = load("params/mnrl_compressed.yaml").card
-    assert isinstance(card_figures(card), Markdown) and isinstance(loss_window_table(pd.DataFrame(), card), Markdown)
+    windows = card_windows(pd.DataFrame({"step": [], "loss": []}), card)
+    assert isinstance(card_figures(card), Markdown) and isinstance(loss_window_table(windows, card), Markdown)
     cosine = load("params/cosine_sparql.yaml").card
     shown = card_figures(cosine)
     assert not shown.isna().any().any() and "—" in shown["step"].tolist()
 
 
 def test_the_loss_table_pairs_each_card_step_with_the_same_window_once():
-    from cardrepro.loss_windows import loss_window_table
+    from cardrepro.loss_windows import card_windows, loss_window_table
 
     card = {"logged_loss": {"500": 0.6, "1000": 0.4}, "logging_steps": 500}
     history = pd.DataFrame({"step": [250, 500, 750], "loss": [0.5, 0.3, 0.2]})
-    table = loss_window_table(history, card)
+    table = loss_window_table(card_windows(history, card), card)
     assert list(table.index) == [500, 1000]  # one row a step: no string and integer copies of it
     assert table.loc[500].tolist() == ["0.6000", "0.4000"] and table.loc[1000].tolist() == ["0.4000", "—"]
 
 
 @pytest.mark.parametrize("retrieval", [True, False])
 def test_the_training_figure_draws_what_its_legend_names(retrieval):
+    from cardrepro.loss_windows import card_windows
     from cardrepro.plots import plot_training
 
     history = pd.DataFrame({"step": [0, 50, 100], "loss": [None, 0.5, 0.4], "eval_m": [0.2, 0.3, 0.35]})
     intervals = pd.DataFrame({"base": [0.2], "tuned": [0.35], "tuned_low": [0.3], "tuned_high": [0.4]}, index=["m"])
     no_card = {"logged_loss": {}, "logging_steps": 500}
-    fig = plot_training(history, no_card, "m", intervals, {"m": 0.05} if retrieval else {})
+    fig = plot_training(history, no_card, card_windows(history, no_card), "m", intervals, {"m": 0.05} if retrieval else {})
     loss_ax, metric_ax = fig.axes
     assert [t.get_text() for t in loss_ax.get_legend().get_texts()] == ["this run (mean of each logging window)"]
     assert loss_ax.get_title() == "Training loss (the card logs none)"
@@ -157,8 +159,10 @@ def test_the_training_figure_draws_what_its_legend_names(retrieval):
     assert labels[:2] == ["this run", "base model 0.2000"] and labels[-1] == "tuned, 95% interval"
     assert ("random ranking 0.0500" in labels) == retrieval and "card" not in labels
     card = {"logged_loss": {"100": 0.45}, "logging_steps": 100}
-    labels = [t.get_text() for t in plot_training(history, card, "m", intervals).axes[0].get_legend().get_texts()]
+    windows = card_windows(history, card)
+    labels = [t.get_text() for t in plot_training(history, card, windows, "m", intervals).axes[0].get_legend().get_texts()]
     assert labels[1:] == ["card (mean of the 100 steps before)", "this run, same 100-step window"]
-    stood_in = plot_training(history, {**card, "base_model": "org/big-model"}, "m", intervals, stand_in="org/small-model")
+    stood_in = plot_training(history, {**card, "base_model": "org/big-model"}, windows, "m", intervals,
+                             stand_in="org/small-model")
     assert [t.get_text() for t in stood_in.axes[0].get_legend().get_texts()][1] == (
         "card (card's model big-model, not this run's; mean of the 100 steps before)")

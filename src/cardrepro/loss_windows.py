@@ -35,17 +35,28 @@ def _card_window(history: pd.DataFrame, step: int, card_logging_steps: int) -> p
     return window if len(window) and window.step.max() == step else window.iloc[0:0]
 
 
-def loss_window_table(history: pd.DataFrame, card: dict):
-    """The card's logged losses next to this run's mean over the same windows ("—" where the run ended
-    before a card step); a sentence when the card logged none."""
-    from cardrepro.display import readable
-
-    if not card["logged_loss"]:
-        from IPython.display import Markdown
-
-        return Markdown("The card logs no training loss, so there is no loss to compare.")
+def card_windows(history: pd.DataFrame, card: dict) -> dict[str, dict]:
+    """{card step: {"run": this run's mean over the card's window ending there (None if not reached), "card": the
+    card's logged loss, "noise": ``window_noise``}}: computed once per report (``report_inputs.measured_for``),
+    read by the figure, the table and the record."""
     steps = [int(step) for step in card["logged_loss"]]
     ours = loss_at_card_steps(history, steps, card["logging_steps"])
-    table = pd.DataFrame({"card": [float(v) for v in card["logged_loss"].values()], "this run": [ours.get(s) for s in steps]},
-                         index=pd.Index(steps, name=f"card step (mean of the {card['logging_steps']} steps before it)"))
+    return {str(step): {"run": ours.get(step), "card": value, "noise": window_noise(history, step, card["logging_steps"])}
+            for step, value in zip(steps, card["logged_loss"].values(), strict=True)}
+
+
+def loss_window_table(windows: dict[str, dict], card: dict):
+    """The card's logged losses next to this run's mean over the same windows (``card_windows``; "—" where the
+    run ended before a card step); a sentence when the card logged none."""
+    from cardrepro.display import readable
+
+    if not windows:
+        from IPython.display import Markdown
+
+        from cardrepro.sentences.run import NO_CARD_LOSS
+
+        return Markdown(NO_CARD_LOSS)
+    table = pd.DataFrame({"card": [float(w["card"]) for w in windows.values()], "this run": [w["run"] for w in windows.values()]},
+                         index=pd.Index([int(step) for step in windows],
+                                        name=f"card step (mean of the {card['logging_steps']} steps before it)"))
     return readable(table)

@@ -6,18 +6,16 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 
-def plot_training(history: pd.DataFrame, card: dict, metric: str, intervals: pd.DataFrame,
+def plot_training(history: pd.DataFrame, card: dict, windows: dict[str, dict], metric: str, intervals: pd.DataFrame,
                   chance: dict | None = None, stand_in: str | None = None):
     """Training loss and the held-out ``metric`` against step, each with what it should be read against.
 
     Loss: the card's logged points (the mean over its logging window) beside this run's mean over the
-    same window; with a ``stand_in`` the legend names the card's model, whose loss they are. Metric: the base model and, for retrieval, random ranking as lines, and the tuned
+    same window (``windows``: ``loss_windows.card_windows``); with a ``stand_in`` the legend names the card's model, whose loss they are. Metric: the base model and, for retrieval, random ranking as lines, and the tuned
     model's 95% bootstrap interval as a bar at the last step. A legend entry only for what is drawn, each legend
     below its axes, so that it hides no point.
     Closed before it is returned, so a notebook shows it once, as the cell's value.
     """
-    from cardrepro.loss_windows import loss_at_card_steps
-
     fig, (ax_loss, ax_metric) = plt.subplots(1, 2, figsize=(11, 5.2))
     plt.close(fig)
     losses = history.dropna(subset=["loss"]) if "loss" in history else history.iloc[0:0]
@@ -28,7 +26,7 @@ def plot_training(history: pd.DataFrame, card: dict, metric: str, intervals: pd.
         whose = f"card's model {card['base_model'].split('/')[-1]}, not this run's; " if stand_in else ""
         ax_loss.scatter(steps, list(card["logged_loss"].values()), marker="x", s=80, color="crimson",
                         label=f"card ({whose}mean of the {window} steps before)", zorder=3)
-        ours = loss_at_card_steps(history, steps, window)
+        ours = {int(step): w["run"] for step, w in windows.items() if w["run"] is not None}
         if ours:
             ax_loss.scatter(list(ours), list(ours.values()), marker="o", s=80, facecolors="none", edgecolors="tab:blue",
                             linewidths=2, label=f"this run, same {window}-step window", zorder=3)

@@ -30,11 +30,14 @@ def check_measured(params: RunParams) -> Path:
 
 
 def measured_for(params: RunParams, model_dir: Path) -> dict:
-    """What the run's train stage measured, for its notebook. Under the smoke profile the notebook measures
-    here and now (seconds; the model goes to ``model_dir``); otherwise it reads the train stage's record."""
-    if params.origin and params.origin.get("profile") == "smoke":
-        return measure(params, model_dir)
-    return load(check_measured(params))
+    """What the run's train stage measured, for its notebook, with the card's loss windows computed once
+    (``card_windows``). Under the smoke profile the notebook measures here and now (seconds; the model goes to
+    ``model_dir``); otherwise it reads the train stage's record."""
+    from cardrepro.loss_windows import card_windows
+
+    smoke = params.origin and params.origin.get("profile") == "smoke"
+    measured = measure(params, model_dir) if smoke else load(check_measured(params))
+    return {**measured, "card_windows": card_windows(measured["history"], params.card)}
 
 
 def _train_command(params: RunParams) -> str:

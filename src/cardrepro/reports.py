@@ -116,7 +116,6 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
     (``uncertainty.bootstrap_intervals``) and, where the recipe was repeated at other seeds, over seeds and items
     (``cardrepro.repeats``), loss and evaluations at the card's logged steps, the software the train stage ran
     on, ``extra`` sections (a TSDAE run's checks) and the verdict, computed here once."""
-    from cardrepro.loss_windows import loss_at_card_steps, window_noise
     from cardrepro.repeats import eval_at_card_steps, load_repeats, repeats_record
     from cardrepro.data_check import token_check
     from cardrepro.uncertainty import intervals_metrics
@@ -127,8 +126,6 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
         counts["heldout"] = params.data["heldout"]
     resampled = counts.get("eval_queries", counts.get("eval_pairs"))  # one per-query (or per-pair) row each
     card, result, repeats = params.card, measured["training"], load_repeats(params)
-    loss_at_steps = loss_at_card_steps(measured["history"], [int(step) for step in card["logged_loss"]],
-                                       card["logging_steps"])
     details = {
         "run": params.run,
         "params": measured["params"],
@@ -150,11 +147,7 @@ def run_metrics(params, measured: dict, intervals: pd.DataFrame, extra: dict | N
         "variants": variants_record(measured, load_variants(params), params.evaluation["metric"], intervals, repeats),
         "eval_at_card_steps": eval_at_card_steps(measured, repeats, card.get("logged_eval") or {},
                                                  params.evaluation["metric"]),
-        "loss_at_card_steps": {
-            str(step): {"run": loss_at_steps.get(int(step)), "card": value,
-                        "noise": window_noise(measured["history"], int(step), card["logging_steps"])}
-            for step, value in card["logged_loss"].items()
-        },
+        "loss_at_card_steps": measured["card_windows"],
         "training": {
             "seed": params.training["seed"],
             "steps": result["steps"],

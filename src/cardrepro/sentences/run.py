@@ -16,6 +16,7 @@ from cardrepro.verdict import SMOKE_FRACTION, facts_for, recorded
 
 NO_CARD_FIGURES = ("The card logs no training loss, no evaluation and no final metric: it gives a recipe, and no figure "
                    "to reproduce.")
+NO_CARD_LOSS = "The card logs no training loss, so there is no loss to compare."
 HELDOUT_KINDS = {"answers": "questions also trained on, scored on answers never trained on", "questions": "questions never trained on"}
 
 
