@@ -29,6 +29,11 @@ TINY = {
     "hyperparameters": {"loss": "MultipleNegativesRankingLoss", "epochs": 5, "batch_size": 32, "learning_rate": 2e-05,
                         "weight_decay": 0.01, "warmup_ratio": 0.1, "scheduler": "cosine", "optim": "adamw_torch",
                         "seed": 7, "max_seq_length": 64},
+    "all_hyperparameters": {"eval_strategy": "steps", "per_device_train_batch_size": 32, "learning_rate": 2e-05,
+                            "weight_decay": 0.01, "num_train_epochs": 5, "lr_scheduler_type": "cosine",
+                            "lr_scheduler_kwargs": {}, "warmup_ratio": 0.1, "seed": 7,
+                            "fsdp_config": {"min_num_params": 0, "xla": False}, "optim": "adamw_torch",
+                            "mp_parameters": ""},
     "architecture": "SentenceTransformer(\n"
                     "  (0): Transformer({'max_seq_length': 64, 'do_lower_case': False})"
                     " with Transformer model: BertModel\n"
@@ -67,6 +72,15 @@ def test_seed_card_gives_its_params_card_section(card_file: str, run: str) -> No
 
 def test_tiny_card_imports_to_its_section() -> None:
     assert card_section(tiny_text(), "tiny.md") == TINY
+
+
+def test_the_base_models_revision_is_read_where_the_card_gives_it() -> None:
+    """The card writer notes the commit it loaded after the base model's link; a card without it gets no key."""
+    line = "- **Base model:** [example-org/tiny-encoder](https://huggingface.co/example-org/tiny-encoder)"
+    pinned = tiny_text().replace(line, line + " <!-- at revision 0123456789abcdef0123456789abcdef01234567 -->")
+    found = card_section(pinned, "tiny.md")
+    assert found["base_model_revision"] == "0123456789abcdef0123456789abcdef01234567"
+    assert list(found)[:3] == ["file", "base_model", "base_model_revision"] and "base_model_revision" not in TINY
 
 
 def test_command_prints_the_section_as_yaml() -> None:

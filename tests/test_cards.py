@@ -48,3 +48,12 @@ def test_recipe_table_marks_fewer_steps_and_a_frozen_embedding_matrix():
     table = recipe_table(params.card, params.training, 32768, 4370)
     assert list(table.index[table["differs"] == "yes"]) == ["max_steps", "optim", "freeze_embeddings"]
     assert table.loc["max_steps"].tolist()[:2] == [-1, 60] and table.loc["freeze_embeddings"].tolist()[:2] == [False, True]
+
+
+def test_the_cards_claims_name_the_base_models_revision_where_the_card_noted_it():
+    from cardrepro.cards import card_claims
+
+    card = load("params/cosine_sparql.yaml").card
+    assert card_claims(card).loc["base model", "card"] == "sentence-transformers/all-MiniLM-L6-v2 (revision fa97f6e7cb1a)"
+    unpinned = {key: value for key, value in card.items() if key != "base_model_revision"}
+    assert card_claims(unpinned).loc["base model", "card"] == "sentence-transformers/all-MiniLM-L6-v2"

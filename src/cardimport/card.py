@@ -8,11 +8,12 @@ from typing import Any
 from cardimport import front_matter as meta
 from cardimport.dataset import dataset
 from cardimport.errors import CardError
-from cardimport.hyperparameters import hyperparameters
+from cardimport.hyperparameters import all_hyperparameters, hyperparameters
 from cardimport.markdown import bullets, required_section, section
 from cardimport.training_logs import by_step, evaluator, headline_column, log_rows, logging_steps
 
 FENCED = re.compile(r"```[^\n]*\n(.*?)```", re.S)
+REVISION = re.compile(r"\*\*Base model:\*\*.*<!-- at revision ([0-9a-f]{7,40}) -->")  # the writer's comment
 
 
 def architecture(text: str) -> str:
@@ -34,9 +35,11 @@ def card_section(text: str, file_name: str) -> dict[str, Any]:
         found: dict[str, Any] = {
             "file": file_name,
             "base_model": data.base_model,
+            **({"base_model_revision": revision.group(1)} if (revision := REVISION.search(text)) else {}),
             "train_pairs": meta.train_pairs(data),
             "dataset": dataset(text),
             "hyperparameters": hyperparameters(text, meta.loss(data)),
+            "all_hyperparameters": all_hyperparameters(text),
             "architecture": architecture(text),
             "logging_steps": logging_steps(loss),
             "logged_loss": loss,

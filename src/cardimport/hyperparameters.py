@@ -31,6 +31,13 @@ def python_value(text: str) -> Any:
         return text
 
 
+def all_hyperparameters(text: str) -> dict[str, Any]:
+    """The trainer's whole argument list as the card prints it under 'All Hyperparameters' (Python's repr read
+    back: 5e-05, None, True; the text itself where it is not a literal), in the card's order."""
+    printed = bullets(required_section(text, "All Hyperparameters"))
+    return {name: python_value(value) for name, value in printed.items()}
+
+
 def hyperparameters(text: str, loss: str) -> dict[str, Any]:
     """Loss, the mapped trainer arguments and the model's maximum sequence length."""
     title = "Training Hyperparameters"

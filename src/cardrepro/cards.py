@@ -46,8 +46,11 @@ def card_comparison(found: dict, card: dict, label: str) -> pd.DataFrame:
 
 
 def card_claims(card: dict) -> pd.DataFrame:
-    """What the card says it trained: base model, architecture, loss, data size and recipe."""
-    claims = {"base model": card["base_model"], **architecture_summary(card["architecture"]),
+    """What the card says it trained: base model (at its revision, where the card notes one), architecture,
+    loss, data size and recipe."""
+    revision = card.get("base_model_revision")
+    claims = {"base model": card["base_model"] + (f" (revision {revision[:12]})" if revision else ""),
+              **architecture_summary(card["architecture"]),
               "training pairs": card["train_pairs"], **card["hyperparameters"]}
     return pd.DataFrame({"card": pd.Series(claims, dtype=object)}).rename_axis("claim")
 

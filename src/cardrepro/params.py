@@ -155,8 +155,12 @@ SCHEMA: dict[str, dict[str, Field]] = {
     "card": {
         "file": Field(STR, fix="name the seed model card, e.g. cosine-sparql.md"),
         "base_model": Field(STR, fix="copy the card's base model id"),
+        "base_model_revision": Field(STR, required=False,
+                                     fix="copy the commit in the card's '<!-- at revision ... -->' after its base model"),
         "train_pairs": Field(INT, check=_positive, fix="copy the card's number of training samples"),
         "hyperparameters": Field(DICT, fix="copy the card's loss, epochs, batch_size, learning_rate, ... and max_seq_length"),
+        "all_hyperparameters": Field(DICT, required=False,
+                                     fix="run `cardrepro card import CARD --print`: the card's 'All Hyperparameters' list"),
         "architecture": Field(STR, fix="copy the card's 'Full Model Architecture' block"),
         "logging_steps": Field(INT, check=_positive, fix="copy the trainer's logging interval the card used (500)"),
         "logged_loss": Field(DICT, fix="map the card's logged steps to their training loss"),
