@@ -10,6 +10,7 @@ changes: bars draw in the notebook as usual.
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 
 KERNEL_ARGUMENTS = ["--IPKernelApp.capture_fd_output=False",
                     "--IPKernelApp.exec_lines=['import cardrepro.progress', 'cardrepro.progress.to_terminal()']"]
@@ -45,6 +46,25 @@ def to_terminal() -> None:
 
     transformers.trainer.DEFAULT_PROGRESS_CALLBACK = transformers.trainer_callback.ProgressCallback
     transformers_logging.set_verbosity_error()  # load reports name this machine's paths; the TSDAE objective's decoder_facts say what matters
+
+
+@contextmanager
+def quiet_loading(bars: bool = False):
+    """No load report (it names this machine's paths) and, unless ``bars``, no weight-loading bar while a model is
+    built inside a step that says itself what matters (the TSDAE checks' decoders, the Gemma 3 conversion); the
+    settings before are restored after. ``to_terminal`` is the notebook session's own, lasting setting."""
+    from transformers.utils import logging as transformers_logging
+
+    shown, verbosity = transformers_logging.is_progress_bar_enabled(), transformers_logging.get_verbosity()
+    if not bars:
+        transformers_logging.disable_progress_bar()
+    transformers_logging.set_verbosity_error()
+    try:
+        yield
+    finally:
+        transformers_logging.set_verbosity(verbosity)
+        if shown and not bars:
+            transformers_logging.enable_progress_bar()
 
 
 def progress(iterable, desc: str):

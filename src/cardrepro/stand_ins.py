@@ -134,17 +134,14 @@ def dequantized_gemma3(package):
     """Gemma 3 270M's causal LM (float32, saveable) and tokenizer from the package's GGUF file."""
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
-    from transformers.utils import logging as transformers_logging
+
+    from cardrepro.progress import quiet_loading
 
     with tempfile.TemporaryDirectory(prefix="cardrepro-gguf-") as scratch:
         gguf = package.assemble(Path(scratch) / package.MODEL_NAME)  # checks the file's SHA-256
-        verbosity = transformers_logging.get_verbosity()
-        transformers_logging.set_verbosity_error()  # no per-tensor conversion report
-        try:
+        with quiet_loading(bars=True):  # no per-tensor conversion report; the minute's loading bar stays
             quantized = AutoModelForCausalLM.from_pretrained(scratch, gguf_file=gguf.name, dtype=torch.float32)
             tokenizer = AutoTokenizer.from_pretrained(scratch, gguf_file=gguf.name)
-        finally:
-            transformers_logging.set_verbosity(verbosity)
     config = quantized.config
     del config.quantization_config  # the weights are dequantized already; this key alone blocks saving
     model = type(quantized)(config)

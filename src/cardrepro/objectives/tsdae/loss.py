@@ -7,10 +7,10 @@ or ``prefix``.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import torch
 from torch import Tensor, nn
+
+from cardrepro.progress import quiet_loading
 
 
 def make_tsdae_loss(model, training: dict, conditioning: str | None = None) -> nn.Module:
@@ -19,7 +19,7 @@ def make_tsdae_loss(model, training: dict, conditioning: str | None = None) -> n
 
     conditioning = conditioning or training.get("conditioning", "none")
     tied = training.get("tie_encoder_decoder", True)
-    with _quiet_loading():  # decoder_facts say what the load report would: which weights are new
+    with quiet_loading():  # decoder_facts say what the load report would: which weights are new
         if conditioning == "prefix":
             return PrefixDenoisingAutoEncoderLoss(model, training.get("prefix_tokens", 4), tie_encoder_decoder=tied)
         # the cards: (sentence_0 -> sentence_1), decoder loaded from the encoder's folder, cross-attention
@@ -81,19 +81,3 @@ class PrefixDenoisingAutoEncoderLoss(nn.Module):
         # position k-1 (last prefix vector) predicts token 0, ..., position k-1+j predicts token j
         targets = ids.masked_fill(mask == 0, -100)
         return nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1), ignore_index=-100)
-
-
-@contextmanager
-def _quiet_loading():
-    """No weight-loading bar or load report (with this machine's paths) while a check builds its decoders."""
-    from transformers.utils import logging as transformers_logging
-
-    bars, verbosity = transformers_logging.is_progress_bar_enabled(), transformers_logging.get_verbosity()
-    transformers_logging.disable_progress_bar()
-    transformers_logging.set_verbosity_error()
-    try:
-        yield
-    finally:
-        transformers_logging.set_verbosity(verbosity)
-        if bars:
-            transformers_logging.enable_progress_bar()
