@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cardrepro.display import PENDING, VerdictSlot, readable, verdict_markdown
+from cardrepro.display import VerdictSlot, readable, verdict_markdown
+from cardrepro.sentences.run import PENDING
 from cardrepro.reports import headline_metrics
 from tests.records import details
 

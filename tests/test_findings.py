@@ -55,3 +55,10 @@ def test_the_pairs_match_the_cards_token_means_only_within_the_tolerance_and_wit
     found = token_check(CARD, lengths, stand_in)
     assert found["status"] == status and found["card"] == "question mean 49.27; answer mean 16.46"
     assert (found["run"] is None) == (status == "not compared")
+
+
+def test_seed_agreement_refuses_what_it_cannot_decide():
+    with pytest.raises(ValueError):
+        seed_agreement([])
+    with pytest.raises(ValueError):
+        seed_agreement([ABOVE, BELOW])  # several seeds and no interval over their mean

@@ -1,14 +1,11 @@
-"""What a notebook shows its reader: the verdict under the title, tables without NaN, and a sentence
-where a table would be empty."""
+"""What a notebook shows its reader: the verdict box under the title (its words: ``cardrepro.sentences.run``)
+and tables without NaN."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from cardrepro.formatting import bracketed
-
-PENDING = ("**Verdict:** not reached. It is computed from this run's metrics when the notebook has run to "
-           "its end, and replaces this line.")
 
 
 def readable(table: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
@@ -60,6 +57,8 @@ class VerdictSlot:
 
     def __init__(self) -> None:
         from IPython.display import Markdown, display
+
+        from cardrepro.sentences.run import PENDING
 
         self._handle = display(Markdown(PENDING), display_id=True)
 

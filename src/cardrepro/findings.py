@@ -83,6 +83,8 @@ def seed_agreement(per_seed: list[str], mean: str | None = None) -> SeedAgreemen
     """``per_seed``: each seed's ``side_of_zero``; ``mean``: that of the interval over their mean (several seeds).
     Every seed on one side is ``EVERY_SEED``; seeds on both sides ``SEEDS_DISAGREE``; the mean clear of zero with
     fewer seeds ``MEAN_ONLY``; some seeds clear of zero and not the mean ``SOME_SEEDS_ONLY``; else ``NO_SEED``."""
+    if not per_seed or (len(per_seed) > 1 and mean is None):
+        raise ValueError("seed_agreement needs every seed's side and, for several seeds, their mean's")
     above, below, seeds = per_seed.count(ABOVE), per_seed.count(BELOW), len(per_seed)
     if seeds == 1:
         kind = ONE_SEED

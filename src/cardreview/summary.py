@@ -182,7 +182,9 @@ def plot_card_vs_run(real: dict[str, dict | None]):
                for f in recorded(found).figures if f.status != NOT_CHECKABLE and f.interval is not None]
     metrics = list(dict.fromkeys(f.name for _, f in checked))
     if not metrics:
-        return "No real-data run could check a card figure: nothing to draw."
+        from cardrepro.sentences.summary import NOTHING_CHECKED
+
+        return NOTHING_CHECKED
     margin = margins()["evaluation"]
     fig, axes = plt.subplots(len(metrics), 1, figsize=(9, 1.3 + 1.1 * len(checked) / max(len(metrics), 1) * len(metrics)),
                              squeeze=False)

@@ -14,6 +14,8 @@ from cardrepro.sentences.variants import variant_heading, variants_paragraph
 from cardrepro.sentences.verdict import why
 from cardrepro.verdict import SMOKE_FRACTION, facts_for, recorded
 
+PENDING = ("**Verdict:** not reached. It is computed from this run's metrics when the notebook has run to "
+           "its end, and replaces this line.")
 NO_CARD_FIGURES = ("The card logs no training loss, no evaluation and no final metric: it gives a recipe, and no figure "
                    "to reproduce.")
 NO_CARD_LOSS = "The card logs no training loss, so there is no loss to compare."

@@ -12,6 +12,8 @@ from cardrepro.params import REAL_OVERLAY, REAL_RUNS_DIR, real_runs
 from cardrepro.sentences.verdict import why
 from cardrepro.verdict import margins, recorded
 
+NOTHING_CHECKED = "No real-data run could check a card figure: nothing to draw."
+
 
 def answer(generated: dict[str, dict | None], real: dict[str, dict | None], overlay: str | Path = REAL_OVERLAY) -> str:
     """The summary's answer, first: each card under the best verdict any run of it reached on the card's own data
