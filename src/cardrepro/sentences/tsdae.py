@@ -56,8 +56,8 @@ def trained_prefix_finding(prefix_runs: pd.DataFrame) -> str:
                        "on the embedding after training is not established.")
     listed = "; ".join(f"seed {row['seed']} {row['trained_loss_gap_shuffled']:+.4f} [{row['trained_loss_gap_low']:+.4f}, "
                        f"{row['trained_loss_gap_high']:+.4f}]" for _, row in prefix_runs.iterrows())
-    rose = seed_agreement([side_of_zero(low, high) for low, high in
-                           zip(prefix_runs["trained_loss_gap_low"], prefix_runs["trained_loss_gap_high"], strict=True)]).above
+    rose = [side_of_zero(low, high) for low, high in
+            zip(prefix_runs["trained_loss_gap_low"], prefix_runs["trained_loss_gap_high"], strict=True)].count(ABOVE)
     uses = ("its loss measurably depends on the embedding" if rose == len(gaps)
             else "its loss does not measurably depend on the source, although the embedding receives gradient" if rose == 0
             else f"its loss measurably depends on the embedding at {rose} of {len(gaps)} seeds, not at the others")
