@@ -144,7 +144,8 @@ def test_ctrl_c_or_a_failure_during_dvc_repro_keeps_the_previous_result(repo_cop
     original = params_file.read_text()
     params = yaml.safe_load(original)
     params["training"]["learning_rate"] *= 2
-    params["training"]["epochs"] = 50  # 150 steps: still training when Ctrl-C comes (3 steps can end before it)
+    params["training"]["epochs"] = 500  # 1,500 steps: still training when Ctrl-C comes, however fast the steps
+    # (at 50 epochs a quiet machine could finish training within the 2 s and the Ctrl-C met no training)
     params_file.write_text(yaml.safe_dump(params, sort_keys=False))
     try:
         env = os.environ | {"PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
@@ -350,7 +351,7 @@ def test_a_report_change_re_runs_only_reports_and_a_tsdae_loss_change_re_trains_
     loss re-trains the TSDAE runs only (and the seed repeats, whose stage depends on every objective)."""
     copy = copy_tracked(tmp_path)
     subprocess.run(["git", "init", "-q"], cwd=copy, check=True)
-    reports = _stages_whose_deps_change(copy, "src/cardrepro/sentences.py")
+    reports = _stages_whose_deps_change(copy, "src/cardrepro/sentences/run.py")
     assert reports and all("report@" in stage or stage.endswith("summary") for stage in reports), sorted(reports)
     assert {f"report@{run}" for run in RUNS} <= reports and "real/dvc.yaml:report@cosine_sparql" in reports
     trained = {stage for stage in _stages_whose_deps_change(copy, "src/cardrepro/objectives/tsdae/loss.py")
