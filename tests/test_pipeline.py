@@ -132,6 +132,12 @@ def test_an_imported_card_runs_under_dvc_repro_by_name_and_opens_with_its_verdic
 
 
 @pytest.mark.slow
+def _with_ctrl_c() -> None:
+    """A test run started as a background job (`make test &`) ignores SIGINT, and its children inherit that
+    (Python then never raises KeyboardInterrupt): restore the default, as a terminal's Ctrl-C finds it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_or_a_failure_during_dvc_repro_keeps_the_previous_result(repo_copy):
     """DVC removes a stage's outputs before it runs unless they persist; with persist the published result (model,
     measurements, report) stays byte-identical through Ctrl-C in the middle of training and through a stage that
@@ -145,12 +151,13 @@ def test_ctrl_c_or_a_failure_during_dvc_repro_keeps_the_previous_result(repo_cop
     params = yaml.safe_load(original)
     params["training"]["learning_rate"] *= 2
     params["training"]["epochs"] = 500  # 1,500 steps: still training when Ctrl-C comes, however fast the steps
-    # (at 50 epochs a quiet machine could finish training within the 2 s and the Ctrl-C met no training)
     params_file.write_text(yaml.safe_dump(params, sort_keys=False))
+    repro = None
     try:
         env = os.environ | {"PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
         repro = subprocess.Popen([Path(sys.executable).parent / "dvc", "repro", f"report@{run}"], cwd=repo_copy, env=env,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                                 preexec_fn=_with_ctrl_c)
         staging = repo_copy / "reports" / f".{run}.staging"
         for _ in range(600):  # until the train stage is running (its staging folder exists)
             if staging.exists() or repro.poll() is not None:
@@ -170,6 +177,8 @@ def test_ctrl_c_or_a_failure_during_dvc_repro_keeps_the_previous_result(repo_cop
         assert failed.returncode != 0 and "learning_rate" in failed.stdout + failed.stderr
         assert _published(repo_copy, run) == before
     finally:
+        if repro is not None and repro.poll() is None:  # a Ctrl-C that went unheard: leave no training behind
+            os.killpg(repro.pid, signal.SIGKILL)
         params_file.write_text(original)
     assert "Running stage" not in _dvc(repo_copy, "repro", f"report@{run}")  # the lock still records that result
 
