@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import signal
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,13 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (only the maintainers' checkout has ../shared/)")
     return path
+
+
+def with_ctrl_c() -> None:
+    """``preexec_fn`` of a child a test will Ctrl-C: a test run started as a background job (`make test &`)
+    ignores SIGINT, its children inherit that and Python then never raises KeyboardInterrupt; restore the
+    default, as a terminal's Ctrl-C finds it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.fixture

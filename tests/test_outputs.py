@@ -19,7 +19,7 @@ import yaml
 from cardrepro.notebooks import execute
 from cardrepro.outputs import MARKER, check_outputs, remove_stale_staging, staging_folder
 from cardrepro.params import ParamsError, load_run
-from tests.conftest import REPO
+from tests.conftest import REPO, with_ctrl_c
 from tests.smoke import smoke_params, smoke_run
 from tests.tree import copy_tracked, tree_hash
 
@@ -223,24 +223,18 @@ def test_a_stale_staging_folder_whose_process_id_was_reused_is_removed(tmp_path)
     assert "left by a run that was killed" in remove_stale_staging(_params(tmp_path)) and not folder.exists()
 
 
-def _with_ctrl_c() -> None:
-    """A child started from a background job inherits an ignored SIGINT (the shell's rule for `cmd &`),
-    and Python then never raises KeyboardInterrupt: restore the default, as a terminal's Ctrl-C finds it."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def _execute_stand_in_in_background(params_file: Path, notebook: Path, stderr) -> subprocess.Popen:
     """``execute`` of a stand-in notebook in a process of its own, to be signalled."""
     return subprocess.Popen([sys.executable, "-c", "import sys; from cardrepro.notebooks import execute; "
                              "from cardrepro.params import load_run; execute(load_run(sys.argv[1]), sys.argv[2])",
                              str(params_file), str(notebook)], cwd=REPO, stderr=stderr, text=True,
-                            preexec_fn=_with_ctrl_c)
+                            preexec_fn=with_ctrl_c)
 
 
 def _train_in_background(params_file: Path) -> subprocess.Popen:
     return subprocess.Popen([Path(sys.executable).parent / "cardrepro", "train", "cosine_sparql", "--params",
                              str(params_file)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=_with_ctrl_c)
+                            preexec_fn=with_ctrl_c)
 
 
 def _wait_for_cell(executed: Path, text: str, timeout: float = 120) -> None:

@@ -15,7 +15,7 @@ import yaml
 
 from cardrepro.models import resolve_base_model
 from cardrepro.params import RUNS
-from tests.conftest import REPO
+from tests.conftest import REPO, with_ctrl_c
 from tests.smoke import smoke_params
 from tests.tree import copy_tracked
 
@@ -132,12 +132,6 @@ def test_an_imported_card_runs_under_dvc_repro_by_name_and_opens_with_its_verdic
 
 
 @pytest.mark.slow
-def _with_ctrl_c() -> None:
-    """A test run started as a background job (`make test &`) ignores SIGINT, and its children inherit that
-    (Python then never raises KeyboardInterrupt): restore the default, as a terminal's Ctrl-C finds it."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def test_ctrl_c_or_a_failure_during_dvc_repro_keeps_the_previous_result(repo_copy):
     """DVC removes a stage's outputs before it runs unless they persist; with persist the published result (model,
     measurements, report) stays byte-identical through Ctrl-C in the middle of training and through a stage that
@@ -157,7 +151,7 @@ def test_ctrl_c_or_a_failure_during_dvc_repro_keeps_the_previous_result(repo_cop
         env = os.environ | {"PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
         repro = subprocess.Popen([Path(sys.executable).parent / "dvc", "repro", f"report@{run}"], cwd=repo_copy, env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-                                 preexec_fn=_with_ctrl_c)
+                                 preexec_fn=with_ctrl_c)
         staging = repo_copy / "reports" / f".{run}.staging"
         for _ in range(600):  # until the train stage is running (its staging folder exists)
             if staging.exists() or repro.poll() is not None:
